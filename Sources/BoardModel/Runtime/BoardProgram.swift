@@ -1,0 +1,59 @@
+/// Runs the state machine against a store: effects are carried out at once and their results fed
+/// back as events. The terminal drives it with real input; tests drive it with scripted input.
+public final class BoardProgram {
+    public private(set) var state: BoardState
+    let store: BoardStore?
+
+    /// Effects only the terminal can carry out (redraw, quit), in order.
+    public private(set) var pendingTerminalEffects: [Effect] = []
+
+    public init(state: BoardState, store: BoardStore?) {
+        self.state = state
+        self.store = store
+    }
+
+    /// Loads the catalogue; call once at start.
+    public func start() {
+        run([.loadCatalogue])
+    }
+
+    /// Feeds one event through the reducer and runs what it asks for.
+    public func send(_ event: Event) {
+        run(Board.reduce(&state, event))
+    }
+
+    /// Takes the effects the terminal must carry out.
+    public func takeTerminalEffects() -> [Effect] {
+        defer { pendingTerminalEffects = [] }
+        return pendingTerminalEffects
+    }
+
+    public func render() -> Frame {
+        BoardView.render(state)
+    }
+
+    private func run(_ effects: [Effect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            switch effect {
+            case .loadCatalogue:
+                guard let store else { queue += Board.reduce(&state, .storeFailed(.missing(path: "(none)"))); continue }
+                do {
+                    queue += Board.reduce(&state, .catalogueLoaded(try store.loadCatalogue()))
+                } catch {
+                    queue += Board.reduce(&state, .storeFailed(error))
+                }
+            case .loadService(let number):
+                guard let store else { continue }
+                do {
+                    queue += Board.reduce(&state, .serviceLoaded(number: number, try store.loadService(number: number)))
+                } catch {
+                    queue += Board.reduce(&state, .storeFailed(error))
+                }
+            case .redraw, .quit:
+                pendingTerminalEffects.append(effect)
+            }
+        }
+    }
+}

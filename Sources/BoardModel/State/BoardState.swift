@@ -1,0 +1,29 @@
+/// Everything the board shows, in one value: the reducer changes it, the renderer draws it.
+public struct BoardState: Sendable {
+    public var place: Place
+    /// Where Back leads, most recent last.
+    public var history: [Place]
+    public var language: Language
+    /// The language each new visitor starts in.
+    public var defaultLanguage: Language
+    public var size: TerminalSize
+    public var now: LocalTime
+    public var catalogue: Catalogue?
+    /// The loaded card of the service on screen, if any.
+    public var card: Service?
+    /// Why the content cannot be shown, when it cannot.
+    public var fault: StoreError?
+    public var theme: Configuration.Theme
+
+    public init(size: TerminalSize, now: LocalTime, language: Language = .bg, theme: Configuration.Theme = .standard) {
+        self.place = Place(.attract)
+        self.history = []
+        self.language = language
+        self.defaultLanguage = language
+        self.size = size
+        self.now = now
+        self.theme = theme
+    }
+
+    public var screen: Screen { place.screen }
+}

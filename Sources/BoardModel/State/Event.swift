@@ -1,0 +1,51 @@
+/// A key as the board understands it, independent of the terminal library.
+public enum Key: Sendable, Hashable {
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, backspace, tab
+    case function(Int)
+    /// A printable character typed.
+    case character(Character)
+    /// Ctrl plus a letter, e.g. `.control("l")` for Ctrl-L.
+    case control(Character)
+}
+
+/// What a visitor meant, whether by key or by tapping a target on screen.
+public enum Action: Sendable, Hashable {
+    case back
+    case home
+    case toggleLanguage
+    case activate(HomeItem)
+    /// Open the list item at this index of the current list.
+    case open(index: Int)
+    /// Scroll by lines (negative: up).
+    case scroll(Int)
+    /// Scroll by pages (negative: up).
+    case page(Int)
+    /// Leave the attract screen.
+    case wake
+}
+
+/// Everything that can happen to the board.
+public enum Event: Sendable {
+    case key(Key)
+    /// A tap or click at a cell (0-based).
+    case tap(column: Int, row: Int)
+    /// The mouse wheel: negative up, positive down.
+    case wheel(Int)
+    case action(Action)
+    case resize(TerminalSize)
+    case tick(LocalTime)
+    case catalogueLoaded(Catalogue)
+    case serviceLoaded(number: String, Service?)
+    case storeFailed(StoreError)
+}
+
+/// Work the reducer asks the outside world to do; results come back as events.
+public enum Effect: Sendable, Hashable {
+    case loadCatalogue
+    case loadService(number: String)
+    /// Repaint the whole terminal (Ctrl-L, after a glitch).
+    case redraw
+    case quit
+}

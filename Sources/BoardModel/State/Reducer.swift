@@ -1,0 +1,224 @@
+/// The board's state machine: every screen and transition, with no I/O.
+public enum Board {
+    /// Applies one event; returns the work to do outside.
+    public static func reduce(_ state: inout BoardState, _ event: Event) -> [Effect] {
+        switch event {
+        case .tick(let now):
+            state.now = now
+            return []
+        case .resize(let size):
+            state.size = size
+            clamp(&state)
+            return []
+        case .catalogueLoaded(let catalogue):
+            state.catalogue = catalogue
+            state.fault = nil
+            if state.screen == .outOfOrder { state.place = Place(.attract); state.history = [] }
+            clamp(&state)
+            return []
+        case .serviceLoaded(let number, let service):
+            guard state.screen == .service(number: number) else { return [] }
+            state.card = service
+            clamp(&state)
+            return []
+        case .storeFailed(let error):
+            state.fault = error
+            if state.catalogue == nil {
+                state.place = Place(.outOfOrder)
+                state.history = []
+            }
+            return []
+        case .key(let key):
+            return reduceKey(&state, key)
+        case .tap(let column, let row):
+            let frame = BoardView.render(state)
+            guard let action = frame.action(at: column, row: row) else { return [] }
+            return perform(&state, action)
+        case .wheel(let delta):
+            return perform(&state, .scroll(delta))
+        case .action(let action):
+            return perform(&state, action)
+        }
+    }
+
+    static func reduceKey(_ state: inout BoardState, _ key: Key) -> [Effect] {
+        switch key {
+        case .control("l"): return [.redraw]
+        case .control("c"): return [.quit]
+        default: break
+        }
+        if state.screen == .attract { return perform(&state, .wake) }
+        if state.screen == .outOfOrder { return [] }
+        switch key {
+        case .escape, .backspace: return perform(&state, .back)
+        case .home: return perform(&state, .home)
+        case .character("l"), .character("L"), .character("л"), .character("Л"), .function(2):
+            return perform(&state, .toggleLanguage)
+        case .character("h"), .character("H"):
+            return perform(&state, .home)
+        default: break
+        }
+        switch state.screen {
+        case .home:
+            let columns = Layout.homeColumns(state.size)
+            switch key {
+            case .up: move(&state, by: -columns, count: HomeItem.allCases.count)
+            case .down: move(&state, by: columns, count: HomeItem.allCases.count)
+            case .left: move(&state, by: -1, count: HomeItem.allCases.count)
+            case .right, .tab: move(&state, by: 1, count: HomeItem.allCases.count)
+            case .enter:
+                if let item = HomeItem(rawValue: state.place.selected) { return perform(&state, .activate(item)) }
+            case .character(let c):
+                if let digit = c.wholeNumberValue, let item = HomeItem(rawValue: digit - 1) {
+                    state.place.selected = item.rawValue
+                    return perform(&state, .activate(item))
+                }
+            default: break
+            }
+        case .categories, .services:
+            let count = ListView.items(state).count
+            let page = Layout.listCapacity(state.size)
+            switch key {
+            case .up: move(&state, by: -1, count: count)
+            case .down, .tab: move(&state, by: 1, count: count)
+            case .pageUp: move(&state, by: -page, count: count)
+            case .pageDown: move(&state, by: page, count: count)
+            case .end: move(&state, by: count, count: count)
+            case .enter, .right: return perform(&state, .open(index: state.place.selected))
+            case .left: return perform(&state, .back)
+            case .character(let c):
+                if state.screen == .categories, let digit = c.wholeNumberValue, digit >= 1, digit <= count {
+                    return perform(&state, .open(index: digit - 1))
+                }
+            default: break
+            }
+        default:
+            if state.screen.isDocument {
+                switch key {
+                case .up: scroll(&state, by: -1)
+                case .down, .enter: scroll(&state, by: 1)
+                case .pageUp: return perform(&state, .page(-1))
+                case .pageDown, .character(" "): return perform(&state, .page(1))
+                case .end: scroll(&state, by: Int.max / 2)
+                case .left: return perform(&state, .back)
+                default: break
+                }
+            }
+        }
+        return []
+    }
+
+    /// Carries out what a visitor meant, however they said it.
+    static func perform(_ state: inout BoardState, _ action: Action) -> [Effect] {
+        switch action {
+        case .wake:
+            if state.screen == .attract || state.size.isTooSmall && state.screen == .attract {
+                state.history = [Place(.attract)]
+                state.place = Place(.home)
+            }
+            return []
+        case .back:
+            if let previous = state.history.popLast() {
+                state.place = previous
+            } else {
+                goToAttract(&state)
+            }
+            clamp(&state)
+            return []
+        case .home:
+            state.history = [Place(.attract)]
+            state.place = Place(.home)
+            return []
+        case .toggleLanguage:
+            state.language = state.language.other
+            clamp(&state)
+            return []
+        case .activate(let item):
+            guard state.screen == .home else { return [] }
+            state.place.selected = item.rawValue
+            switch item {
+            case .services: push(&state, .categories)
+            case .contacts: push(&state, .contacts)
+            case .charter: push(&state, .page(.charter))
+            case .complaints: push(&state, .page(.complaints))
+            case .language: state.language = state.language.other
+            case .dossier, .survey: push(&state, .unavailable(item))
+            }
+            return []
+        case .open(let index):
+            guard let catalogue = state.catalogue else { return [] }
+            switch state.screen {
+            case .categories:
+                guard catalogue.categories.indices.contains(index) else { return [] }
+                state.place.selected = index
+                push(&state, .services(category: catalogue.categories[index].id))
+            case .services(let id):
+                let services = catalogue.services(in: id)
+                guard services.indices.contains(index) else { return [] }
+                state.place.selected = index
+                let number = services[index].number
+                push(&state, .service(number: number))
+                state.card = nil
+                return [.loadService(number: number)]
+            default: break
+            }
+            return []
+        case .scroll(let lines):
+            if state.screen.isList {
+                move(&state, by: lines, count: ListView.items(state).count)
+            } else if state.screen.isDocument {
+                scroll(&state, by: lines)
+            }
+            return []
+        case .page(let pages):
+            if state.screen.isList {
+                move(&state, by: pages * Layout.listCapacity(state.size), count: ListView.items(state).count)
+            } else if state.screen.isDocument {
+                scroll(&state, by: pages * max(1, Layout.body(state.size).height - 1))
+            }
+            return []
+        }
+    }
+
+    static func push(_ state: inout BoardState, _ screen: Screen) {
+        state.history.append(state.place)
+        state.place = Place(screen)
+    }
+
+    /// Back to the idle loop: everything the visitor did is forgotten.
+    static func goToAttract(_ state: inout BoardState) {
+        state.place = Place(.attract)
+        state.history = []
+        state.card = nil
+        state.language = state.defaultLanguage
+    }
+
+    /// Moves the focus in a list or menu, keeping it on screen.
+    static func move(_ state: inout BoardState, by delta: Int, count: Int) {
+        guard count > 0 else { return }
+        state.place.selected = min(count - 1, max(0, state.place.selected + delta))
+        clamp(&state)
+    }
+
+    static func scroll(_ state: inout BoardState, by delta: Int) {
+        let proposed = state.place.scroll + delta
+        state.place.scroll = proposed < 0 ? 0 : proposed
+        clamp(&state)
+    }
+
+    /// Keeps focus and scroll inside what the current screen holds at the current size.
+    static func clamp(_ state: inout BoardState) {
+        if state.screen.isList {
+            let count = ListView.items(state).count
+            let capacity = Layout.listCapacity(state.size)
+            state.place.selected = min(max(0, count - 1), max(0, state.place.selected))
+            if state.place.selected < state.place.scroll { state.place.scroll = state.place.selected }
+            if state.place.selected >= state.place.scroll + capacity { state.place.scroll = state.place.selected - capacity + 1 }
+            state.place.scroll = min(state.place.scroll, max(0, count - capacity))
+            state.place.scroll = max(0, state.place.scroll)
+        } else if let lines = Documents.lines(for: state) {
+            let maxScroll = max(0, lines.count - Layout.body(state.size).height)
+            state.place.scroll = min(max(0, state.place.scroll), maxScroll)
+        }
+    }
+}

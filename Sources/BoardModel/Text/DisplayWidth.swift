@@ -1,0 +1,82 @@
+/// How many terminal columns text takes, computed without the C library's locale.
+///
+/// Terminal width follows Unicode's East Asian Width: CJK and most emoji take two columns,
+/// combining marks take none. Computing it in Swift keeps the renderer pure and testable
+/// under any locale (CI has no LANG set).
+public enum DisplayWidth {
+    /// The columns one grapheme cluster takes: 0, 1 or 2.
+    public static func of(_ character: Character) -> Int {
+        var width = 0
+        for scalar in character.unicodeScalars {
+            let w = of(scalar)
+            if w > width { width = w }
+        }
+        return width
+    }
+
+    /// The columns a string takes once sanitized.
+    public static func of(_ string: String) -> Int {
+        var total = 0
+        for character in string { total += of(character) }
+        return total
+    }
+
+    /// The columns one scalar takes on its own.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return 0
+        default:
+            break
+        }
+        if v == 0x200B || (v >= 0xFE00 && v <= 0xFE0F) { return 0 }
+        if isWide(v) { return 2 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD,
+             0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Makes any text from content, the database or a visitor safe to put on a terminal.
+public enum SafeText {
+    /// Removes control characters (C0, DEL, C1, including ESC and so every escape sequence's
+    /// introducer) and bidirectional overrides; tabs and line breaks become single spaces.
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x09 || v == 0x0A || v == 0x0D {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
+            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { continue }
+            if v == 0xFEFF { continue }
+            out.append(scalar)
+            lastWasSpace = v == 0x20
+        }
+        return String(out)
+    }
+
+    /// True when the text holds nothing that `clean` would change.
+    public static func isClean(_ text: String) -> Bool {
+        clean(text) == text
+    }
+}

@@ -1,0 +1,140 @@
+/// Renders a board state into a frame: a pure function of the state and its terminal size.
+public enum BoardView {
+    public static func render(_ state: BoardState) -> Frame {
+        var frame = Frame(grid: Grid(width: state.size.columns, height: state.size.rows))
+        if state.size.isTooSmall {
+            TooSmallView.draw(into: &frame, size: state.size)
+            return frame
+        }
+        switch state.screen {
+        case .attract:
+            AttractView.draw(state, into: &frame)
+        case .outOfOrder:
+            OutOfOrderView.draw(state, into: &frame)
+        default:
+            Chrome.draw(state, into: &frame)
+            switch state.screen {
+            case .home: HomeView.draw(state, into: &frame)
+            case .categories, .services: ListView.draw(state, into: &frame)
+            default: DocumentView.draw(state, into: &frame)
+            }
+        }
+        return frame
+    }
+}
+
+/// The header (centre, date, clock), the screen's title and the footer buttons.
+enum Chrome {
+    static func draw(_ state: BoardState, into frame: inout Frame) {
+        let size = state.size
+        let language = state.language
+        frame.grid.fill(Rect(x: 0, y: 0, width: size.columns, height: 1), style: .header)
+        let time = "\(UIText.shortDate(state.now.date))  \(UIText.clock(state.now)) "
+        let timeWidth = DisplayWidth.of(time)
+        if let catalogue = state.catalogue {
+            let name = " " + catalogue.municipality.name.text(language) + " · " + catalogue.municipality.centre.text(language)
+            frame.grid.write(name, x: 0, y: 0, style: .header, maxWidth: size.columns - timeWidth - 1)
+        }
+        frame.grid.write(time, x: size.columns - timeWidth, y: 0, style: .header)
+
+        frame.grid.write(title(state), x: 2, y: 1, style: .title, maxWidth: size.columns - 4)
+        frame.grid.write(String(repeating: "─", count: size.columns), x: 0, y: 2, style: .rule)
+
+        var buttons: [(String, String, Action)] = [
+            (UIText.back.text(language), "Esc", .back),
+            (UIText.home.text(language), "Home", .home),
+            (UIText.switchLanguage(from: language), "L", .toggleLanguage),
+        ]
+        if scrolls(state) {
+            buttons.append((UIText.scrollUp.text(language), "PgUp", .page(-1)))
+            buttons.append((UIText.scrollDown.text(language), "PgDn", .page(1)))
+        }
+        let footer = Layout.footer(size)
+        let gap = 1
+        let width = (footer.width - gap * (buttons.count - 1)) / buttons.count
+        for (i, button) in buttons.enumerated() {
+            let rect = Rect(x: footer.x + i * (width + gap), y: footer.y, width: width, height: footer.height)
+            frame.grid.box(rect, style: .button)
+            let label = button.0
+            let hint = button.1
+            let inner = rect.width - 2
+            let full = DisplayWidth.of(label) + 2 + DisplayWidth.of(hint)
+            if full <= inner - 2 {
+                let x = rect.x + 1 + (inner - full) / 2
+                frame.grid.write(label, x: x, y: rect.y + 1, style: .button)
+                frame.grid.write(hint, x: x + DisplayWidth.of(label) + 2, y: rect.y + 1, style: .muted)
+            } else {
+                let cut = TextLayout.truncate(label, width: inner)
+                frame.grid.write(cut, x: rect.x + 1 + (inner - DisplayWidth.of(cut)) / 2, y: rect.y + 1, style: .button)
+            }
+            frame.target(rect, button.2)
+        }
+    }
+
+    /// Whether the body has more than fits, so the footer offers Up and Down.
+    static func scrolls(_ state: BoardState) -> Bool {
+        let body = Layout.body(state.size)
+        if let lines = Documents.lines(for: state) { return lines.count > body.height }
+        if state.screen.isList { return ListView.items(state).count > Layout.listCapacity(state.size) }
+        return false
+    }
+
+    static func title(_ state: BoardState) -> String {
+        let language = state.language
+        switch state.screen {
+        case .home: return UIText.homeTitle.text(language)
+        case .categories: return UIText.categoriesTitle.text(language)
+        case .services(let id):
+            let name = state.catalogue?.category(id)?.name.text(language) ?? id
+            return UIText.item(.services, language: language) + " › " + name
+        case .service(let number):
+            if let card = state.card, card.number == number,
+               let category = state.catalogue?.category(card.category) {
+                return UIText.item(.services, language: language) + " › " + category.name.text(language) + " › № " + number
+            }
+            return UIText.item(.services, language: language) + " › № " + number
+        case .contacts: return UIText.contactsTitle.text(language)
+        case .page(let kind): return UIText.pageTitle(kind).text(language)
+        case .unavailable(let item): return UIText.item(item, language: language) + " — " + UIText.unavailableTitle.text(language)
+        case .attract, .outOfOrder: return ""
+        }
+    }
+}
+
+/// Shown when the terminal is below the minimum size.
+enum TooSmallView {
+    static func draw(into frame: inout Frame, size: TerminalSize) {
+        let min = TerminalSize.minimum
+        let lines = [
+            UIText.tooSmallBG, "Моля, увеличете го до поне \(min.columns)×\(min.rows).",
+            UIText.tooSmallEN, "Please enlarge it to at least \(min.columns)×\(min.rows).",
+            "(\(size.columns)×\(size.rows))",
+        ]
+        let top = max(0, (size.rows - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let text = TextLayout.truncate(line, width: size.columns)
+            frame.grid.write(text, x: max(0, (size.columns - DisplayWidth.of(text)) / 2), y: top + i, style: i % 2 == 0 ? .title : .normal)
+        }
+        frame.target(Rect(x: 0, y: 0, width: size.columns, height: size.rows), .wake)
+    }
+}
+
+/// Shown when the board's content cannot be read.
+enum OutOfOrderView {
+    static func draw(_ state: BoardState, into frame: inout Frame) {
+        let size = state.size
+        var lines: [(String, CellStyle)] = [
+            (UIText.outOfOrderBG, .title), (UIText.outOfOrderEN, .title), ("", .normal),
+            (UIText.outOfOrderHelpBG, .normal), (UIText.outOfOrderHelpEN, .normal),
+        ]
+        if let phone = state.catalogue?.municipality.helpdeskPhone, !phone.isEmpty {
+            lines.append(("", .normal))
+            lines.append(("☎ \(phone)", .title))
+        }
+        let top = max(0, (size.rows - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let text = TextLayout.truncate(line.0, width: size.columns - 2)
+            frame.grid.write(text, x: max(0, (size.columns - DisplayWidth.of(text)) / 2), y: top + i, style: line.1)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// The scrolling texts: a service card, contacts, the centre's pages.
+enum Documents {
+    /// The lines of the document on screen, or nil when the screen is not a document.
+    static func lines(for state: BoardState) -> [DocumentLine]? {
+        let width = Layout.documentWidth(state.size)
+        let language = state.language
+        switch state.screen {
+        case .service(let number):
+            guard let card = state.card, card.number == number else {
+                var b = DocumentBuilder(width: width)
+                b.paragraph(UIText.loading.text(language), style: .muted)
+                return b.lines
+            }
+            return serviceCard(card, category: state.catalogue?.category(card.category), language: language, width: width)
+        case .contacts:
+            guard let m = state.catalogue?.municipality else { return [] }
+            return contacts(m, language: language, width: width)
+        case .page(let kind):
+            guard let page = state.catalogue?.page(kind, language) else { return [] }
+            return pageLines(page, width: width)
+        case .unavailable(let item):
+            var b = DocumentBuilder(width: width)
+            let phone = state.catalogue?.municipality.helpdeskPhone ?? ""
+            for text in UIText.unavailableBody(item, phone: phone, language) {
+                b.paragraph(text)
+                b.line([])
+            }
+            return b.lines
+        default:
+            return nil
+        }
+    }
+
+    static func serviceCard(_ s: Service, category: Category?, language: Language, width: Int) -> [DocumentLine] {
+        var b = DocumentBuilder(width: width)
+        let t = { (text: LocalizedText) in text.text(language) }
+        var head = "\(t(UIText.registerNumber)) \(s.number)"
+        if let category { head += " · " + t(category.name) }
+        b.paragraph(head, style: .muted)
+        b.paragraph(t(s.name).uppercased(), style: .title)
+        b.blank()
+        b.paragraph(t(s.description))
+
+        b.heading(t(UIText.documents))
+        if s.documents.isEmpty { b.paragraph(t(UIText.noDocuments)) }
+        for d in s.documents {
+            var text = t(d.name)
+            if let form = d.form { text += " (\(t(UIText.form)): \(t(form)))" }
+            let tag = d.required ? t(UIText.requiredDoc) : t(UIText.optionalDoc)
+            b.item(d.required ? "■" : "□", text, trailer: Span("[\(tag)]", .muted))
+        }
+
+        b.heading(t(UIText.feesAndDeadlines))
+        let rows = s.tiers.map { (t(UIText.tier($0.tier)), UIText.fee(cents: $0.feeCents, language), UIText.days($0.days, language), $0.note.map(t)) }
+        let c1 = max(DisplayWidth.of(t(UIText.tierColumn)), rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
+        let c2 = max(DisplayWidth.of(t(UIText.feeColumn)), rows.map { DisplayWidth.of($0.1) }.max() ?? 0)
+        if 1 + c1 + 3 + c2 + 3 + 12 <= width {
+            b.line([Span(TextLayout.fit(t(UIText.tierColumn), width: c1) + "   " + TextLayout.fit(t(UIText.feeColumn), width: c2) + "   " + t(UIText.deadlineColumn), .muted)], indent: 1)
+            for row in rows {
+                b.line([Span(TextLayout.fit(row.0, width: c1), .title), Span("   " + pad(row.1, c2) + "   "),
+                        Span(TextLayout.truncate(row.2, width: width - 1 - c1 - c2 - 6))], indent: 1)
+                if let note = row.3 { b.paragraph(note, style: .muted, indent: 1 + c1 + 3) }
+            }
+        } else {
+            for row in rows {
+                b.item("•", "\(row.0): \(row.1), \(row.2)")
+                if let note = row.3 { b.paragraph(note, style: .muted, indent: 3) }
+            }
+        }
+
+        b.heading(t(UIText.whereToFile))
+        b.paragraph(t(s.unit))
+
+        b.heading(t(UIText.channels))
+        for c in s.channels {
+            var text = t(UIText.channel(c.kind))
+            if let details = c.details { text += ": " + t(details) }
+            b.item("•", text)
+            if let url = c.url { b.paragraph(url, style: .heading, indent: 3) }
+        }
+
+        b.heading(t(UIText.stages))
+        for (i, stage) in s.stages.enumerated() {
+            b.item("\(i + 1).", t(stage))
+        }
+
+        b.heading(t(UIText.result))
+        b.paragraph(t(s.result))
+        if let validity = s.validity {
+            b.paragraph("\(t(UIText.validity)): \(t(validity))")
+        }
+
+        b.heading(t(UIText.legalBasis))
+        b.paragraph(t(s.legalBasis), style: .muted)
+        return b.lines
+    }
+
+    static func contacts(_ m: Municipality, language: Language, width: Int) -> [DocumentLine] {
+        var b = DocumentBuilder(width: width)
+        b.paragraph(m.name.text(language), style: .title)
+        b.paragraph(m.centre.text(language))
+        b.heading(UIText.openingHours.text(language))
+        for h in m.hours { b.item("•", "\(h.days.text(language)): \(h.time)") }
+        b.heading(UIText.address.text(language))
+        b.paragraph(m.address.text(language))
+        b.heading(UIText.phones.text(language))
+        for p in m.phones { b.item("☎", "\(p.label.text(language)): \(p.number)") }
+        if let email = m.email {
+            b.heading(UIText.email.text(language))
+            b.paragraph(email)
+        }
+        if let web = m.web {
+            b.heading(UIText.web.text(language))
+            b.paragraph(web)
+        }
+        return b.lines
+    }
+
+    static func pageLines(_ page: Page, width: Int) -> [DocumentLine] {
+        var b = DocumentBuilder(width: width)
+        for block in page.blocks {
+            switch block {
+            case .heading(let text): b.heading(text)
+            case .paragraph(let text):
+                b.blank()
+                b.paragraph(text)
+            case .bullet(let text): b.item("•", text)
+            }
+        }
+        return b.lines
+    }
+
+    /// Right-aligns text in a column.
+    private static func pad(_ text: String, _ width: Int) -> String {
+        let w = DisplayWidth.of(text)
+        return w < width ? String(repeating: " ", count: width - w) + text : text
+    }
+}

@@ -1,0 +1,51 @@
+/// The home menu: large buttons, two columns where there is room.
+enum HomeView {
+    static func draw(_ state: BoardState, into frame: inout Frame) {
+        let body = Layout.body(state.size)
+        let language = state.language
+        frame.grid.write(UIText.homeHint.text(language), x: body.x, y: body.y, style: .muted, maxWidth: body.width)
+        for (index, item) in HomeItem.allCases.enumerated() {
+            let rect = buttonRect(index, size: state.size)
+            let focused = state.place.selected == index
+            let number = "\(index + 1)"
+            let name = UIText.item(item, language: language)
+            let detail = item.isAvailable ? UIText.itemDetail(item, language: language) : "(\(UIText.comingSoon.text(language)))"
+            if item.isAvailable {
+                frame.grid.box(rect, style: focused ? .focus : .button)
+            }
+            if focused {
+                frame.grid.fill(Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: max(1, rect.height - 2)), style: .focus)
+            }
+            let textStyle: CellStyle = focused ? .focus : (item.isAvailable ? .button : .muted)
+            let detailStyle: CellStyle = focused ? .focus : .muted
+            let marker = focused ? "▶" : " "
+            let inner = rect.width - 4
+            let textY = rect.y + (rect.height - 1) / 2
+            let head = "\(marker) \(number)  \(name)"
+            if rect.height >= 5 {
+                frame.grid.write(head, x: rect.x + 2, y: textY, style: textStyle, maxWidth: inner)
+                frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)
+            } else {
+                let used = frame.grid.write(head, x: rect.x + 2, y: textY, style: textStyle, maxWidth: inner)
+                if used + 3 < inner {
+                    frame.grid.write(" · " + detail, x: rect.x + 2 + used, y: textY, style: detailStyle, maxWidth: inner - used)
+                }
+            }
+            frame.target(rect, .activate(item))
+        }
+    }
+
+    /// Where the button of the item at `index` is.
+    static func buttonRect(_ index: Int, size: TerminalSize) -> Rect {
+        let body = Layout.body(size)
+        let columns = Layout.homeColumns(size)
+        let count = HomeItem.allCases.count
+        let rows = (count + columns - 1) / columns
+        let available = body.height - 2
+        let height = max(1, min(5, available / rows))
+        let gap = 2
+        let width = (body.width - gap * (columns - 1)) / columns
+        let row = index / columns, column = index % columns
+        return Rect(x: body.x + column * (width + gap), y: body.y + 2 + row * height, width: width, height: height)
+    }
+}

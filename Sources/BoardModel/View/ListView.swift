@@ -1,0 +1,91 @@
+/// A scrolling list of choices: the categories, or one category's services.
+enum ListView {
+    struct Item {
+        var title: String
+        var detail: String
+        var badge: String
+    }
+
+    /// The list items of the screen on show.
+    static func items(_ state: BoardState) -> [Item] {
+        guard let catalogue = state.catalogue else { return [] }
+        let language = state.language
+        switch state.screen {
+        case .categories:
+            return catalogue.categories.enumerated().map { i, c in
+                Item(title: "\(i + 1). " + c.name.text(language), detail: c.description?.text(language) ?? "",
+                     badge: UIText.serviceCount(catalogue.services(in: c.id).count, language))
+            }
+        case .services(let id):
+            return catalogue.services(in: id).map { s in
+                Item(title: s.name.text(language), detail: UIText.listSummary(s, language), badge: "№ \(s.number)")
+            }
+        default:
+            return []
+        }
+    }
+
+    static func draw(_ state: BoardState, into frame: inout Frame) {
+        let body = Layout.body(state.size)
+        let all = items(state)
+        if all.isEmpty {
+            frame.grid.write(UIText.noServices.text(state.language), x: body.x, y: body.y, style: .muted, maxWidth: body.width)
+            return
+        }
+        let capacity = Layout.listCapacity(state.size)
+        let first = min(state.place.scroll, max(0, all.count - 1))
+        let textWidth = body.width - 2
+        // Only the visible rows are laid out.
+        for index in first..<min(all.count, first + capacity) {
+            let item = all[index]
+            let y = body.y + (index - first) * Layout.listRowHeight
+            let focused = index == state.place.selected
+            let rect = Rect(x: body.x, y: y, width: textWidth, height: Layout.listRowHeight)
+            if focused { frame.grid.fill(rect, style: .focus) }
+            let badgeWidth = DisplayWidth.of(item.badge)
+            let titleStyle: CellStyle = focused ? .focus : .title
+            frame.grid.write(focused ? "▶" : " ", x: rect.x, y: y, style: titleStyle)
+            frame.grid.write(item.title, x: rect.x + 2, y: y, style: titleStyle, maxWidth: textWidth - badgeWidth - 4)
+            frame.grid.write(item.badge, x: rect.maxX - badgeWidth - 1, y: y, style: focused ? .focus : .muted)
+            frame.grid.write(item.detail, x: rect.x + 4, y: y + 1, style: focused ? .focus : .muted, maxWidth: textWidth - 5)
+            frame.target(rect, .open(index: index))
+        }
+        ScrollBar.draw(into: &frame, x: body.maxX - 1, y: body.y, height: min(body.height, capacity * Layout.listRowHeight),
+                       first: first, visible: capacity, total: all.count)
+    }
+}
+
+/// A scrolling text on screen.
+enum DocumentView {
+    static func draw(_ state: BoardState, into frame: inout Frame) {
+        let body = Layout.body(state.size)
+        let lines = Documents.lines(for: state) ?? []
+        let first = min(state.place.scroll, max(0, lines.count - body.height))
+        for (row, line) in lines.dropFirst(first).prefix(body.height).enumerated() {
+            var x = body.x + line.indent
+            for span in line.spans {
+                x += frame.grid.write(span.text, x: x, y: body.y + row, style: span.style, maxWidth: body.maxX - 2 - x)
+            }
+        }
+        ScrollBar.draw(into: &frame, x: body.maxX - 1, y: body.y, height: body.height,
+                       first: first, visible: body.height, total: lines.count)
+    }
+}
+
+/// A thin scroll bar with arrows that also work as tap targets.
+enum ScrollBar {
+    static func draw(into frame: inout Frame, x: Int, y: Int, height: Int, first: Int, visible: Int, total: Int) {
+        guard total > visible, height >= 3 else { return }
+        let track = height - 2
+        let thumb = max(1, track * visible / total)
+        let maxFirst = total - visible
+        let offset = maxFirst == 0 ? 0 : (track - thumb) * min(first, maxFirst) / maxFirst
+        frame.grid.write(first > 0 ? "▲" : "△", x: x, y: y, style: .button)
+        for i in 0..<track {
+            frame.grid.write(i >= offset && i < offset + thumb ? "█" : "│", x: x, y: y + 1 + i, style: .muted)
+        }
+        frame.grid.write(first < maxFirst ? "▼" : "▽", x: x, y: y + height - 1, style: .button)
+        frame.target(Rect(x: x - 1, y: y, width: 2, height: 1), .scroll(-1))
+        frame.target(Rect(x: x - 1, y: y + height - 1, width: 2, height: 1), .scroll(1))
+    }
+}

@@ -1,0 +1,174 @@
+/// The board's own words, Bulgarian first and English second.
+enum UIText {
+    static let back = LocalizedText(bg: "◀ Назад", en: "◀ Back")
+    static let home = LocalizedText(bg: "⌂ Начало", en: "⌂ Home")
+    static let scrollUp = LocalizedText(bg: "▲ Нагоре", en: "▲ Up")
+    static let scrollDown = LocalizedText(bg: "▼ Надолу", en: "▼ Down")
+    /// The language button names the language it switches to, in that language.
+    static func switchLanguage(from language: Language) -> String {
+        language == .bg ? "English" : "Български"
+    }
+
+    static let touchToStartBG = "Докоснете екрана или натиснете клавиш"
+    static let touchToStartEN = "Touch the screen or press any key"
+    static let announcements = LocalizedText(bg: "Съобщения", en: "Announcements")
+    static let important = LocalizedText(bg: "ВАЖНО", en: "IMPORTANT")
+    static let openingHours = LocalizedText(bg: "Работно време", en: "Opening hours")
+
+    static let homeTitle = LocalizedText(bg: "С какво можем да помогнем?", en: "How can we help you?")
+    static let homeHint = LocalizedText(bg: "Изберете с докосване, със стрелките и Enter или с цифра.",
+                                        en: "Choose by touch, with the arrows and Enter, or with a digit.")
+    static let comingSoon = LocalizedText(bg: "подготвя се", en: "coming soon")
+
+    static func item(_ item: HomeItem, language: Language) -> String {
+        switch item {
+        case .services: return LocalizedText(bg: "Услуги", en: "Services").text(language)
+        case .dossier: return LocalizedText(bg: "Проверка на преписка", en: "Check my dossier").text(language)
+        case .survey: return LocalizedText(bg: "Анкета", en: "Survey").text(language)
+        case .contacts: return LocalizedText(bg: "Контакти и работно време", en: "Contacts and hours").text(language)
+        case .charter: return LocalizedText(bg: "Харта на клиента", en: "Client charter").text(language)
+        case .complaints: return LocalizedText(bg: "Жалби и предложения", en: "Complaints and feedback").text(language)
+        case .language: return language == .bg ? "English" : "Български"
+        }
+    }
+
+    static func itemDetail(_ item: HomeItem, language: Language) -> String {
+        switch item {
+        case .services: return LocalizedText(bg: "документи, такси, срокове", en: "documents, fees, deadlines").text(language)
+        case .dossier: return LocalizedText(bg: "по номер и код", en: "by number and code").text(language)
+        case .survey: return LocalizedText(bg: "оценете обслужването", en: "rate our service").text(language)
+        case .contacts: return LocalizedText(bg: "телефони, адрес", en: "phones, address").text(language)
+        case .charter: return LocalizedText(bg: "нашите стандарти", en: "our standards").text(language)
+        case .complaints: return LocalizedText(bg: "как да ни пишете", en: "how to reach us").text(language)
+        case .language: return language == .bg ? "switch to English" : "смяна на езика"
+        }
+    }
+
+    static let categoriesTitle = LocalizedText(bg: "Услуги по теми", en: "Services by topic")
+    static func serviceCount(_ n: Int, _ language: Language) -> String {
+        if language == .bg { return n == 1 ? "1 услуга" : "\(n) услуги" }
+        return n == 1 ? "1 service" : "\(n) services"
+    }
+    static let noServices = LocalizedText(bg: "В тази тема още няма услуги.", en: "There are no services in this topic yet.")
+    static let loading = LocalizedText(bg: "Зареждане…", en: "Loading…")
+    static let serviceMissing = LocalizedText(bg: "Тази услуга вече не е в каталога.", en: "This service is no longer in the catalogue.")
+
+    static let registerNumber = LocalizedText(bg: "Услуга №", en: "Service No.")
+    static let documents = LocalizedText(bg: "Необходими документи", en: "Documents to bring")
+    static let noDocuments = LocalizedText(bg: "Не са нужни документи.", en: "No documents are needed.")
+    static let requiredDoc = LocalizedText(bg: "задължителен", en: "required")
+    static let optionalDoc = LocalizedText(bg: "по желание", en: "optional")
+    static let form = LocalizedText(bg: "образец", en: "form")
+    static let feesAndDeadlines = LocalizedText(bg: "Такси и срокове", en: "Fees and deadlines")
+    static let tierColumn = LocalizedText(bg: "Вид", en: "Tier")
+    static let feeColumn = LocalizedText(bg: "Такса", en: "Fee")
+    static let deadlineColumn = LocalizedText(bg: "Срок", en: "Deadline")
+    static let whereToFile = LocalizedText(bg: "Къде се подава", en: "Where to file")
+    static let channels = LocalizedText(bg: "Начини на подаване", en: "Ways to file")
+    static let stages = LocalizedText(bg: "Как протича", en: "How it goes")
+    static let result = LocalizedText(bg: "Какво получавате", en: "What you receive")
+    static let validity = LocalizedText(bg: "Валидност", en: "Valid for")
+    static let legalBasis = LocalizedText(bg: "Правно основание", en: "Legal basis")
+
+    static func tier(_ tier: Tier) -> LocalizedText {
+        switch tier {
+        case .ordinary: return LocalizedText(bg: "Обикновена", en: "Ordinary")
+        case .fast: return LocalizedText(bg: "Бърза", en: "Fast")
+        case .express: return LocalizedText(bg: "Експресна", en: "Express")
+        }
+    }
+
+    static func channel(_ kind: Service.Channel.Kind) -> LocalizedText {
+        switch kind {
+        case .counter: return LocalizedText(bg: "На гише", en: "At the counter")
+        case .post: return LocalizedText(bg: "По пощата", en: "By post")
+        case .email: return LocalizedText(bg: "По електронна поща", en: "By e-mail")
+        case .online: return LocalizedText(bg: "Онлайн", en: "Online")
+        }
+    }
+
+    /// A fee in euro: "5,00 €" in Bulgarian, "€5.00" in English, or "free of charge".
+    static func fee(cents: Int, _ language: Language) -> String {
+        if cents == 0 { return language == .bg ? "безплатно" : "free of charge" }
+        let euros = cents / 100, rest = cents % 100
+        let grouped = group(euros, separator: language == .bg ? " " : ",")
+        let fraction = (rest < 10 ? "0" : "") + String(rest)
+        return language == .bg ? "\(grouped),\(fraction) €" : "€\(grouped).\(fraction)"
+    }
+
+    private static func group(_ n: Int, separator: String) -> String {
+        let digits = String(n)
+        guard digits.count > 4 else { return digits }
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// A deadline in working days.
+    static func days(_ n: Int, _ language: Language) -> String {
+        if n == 0 { return language == .bg ? "в деня на подаване" : "the same day" }
+        if language == .bg { return n == 1 ? "1 работен ден" : "\(n) работни дни" }
+        return n == 1 ? "1 working day" : "\(n) working days"
+    }
+
+    static func listSummary(_ s: ServiceSummary, _ language: Language) -> String {
+        let fee = s.cheapest == 0 ? fee(cents: 0, language) : (language == .bg ? "от " : "from ") + fee(cents: s.cheapest, language)
+        let deadline = s.fastestDays == 0 ? days(0, language) : (language == .bg ? "до " : "within ") + days(s.fastestDays, language)
+        return "\(fee) · \(deadline)"
+    }
+
+    static let contactsTitle = LocalizedText(bg: "Контакти и работно време", en: "Contacts and opening hours")
+    static let address = LocalizedText(bg: "Адрес", en: "Address")
+    static let phones = LocalizedText(bg: "Телефони", en: "Phones")
+    static let email = LocalizedText(bg: "Електронна поща", en: "E-mail")
+    static let web = LocalizedText(bg: "Интернет страница", en: "Web site")
+
+    static func pageTitle(_ kind: PageKind) -> LocalizedText {
+        switch kind {
+        case .charter: return LocalizedText(bg: "Харта на клиента", en: "Client charter")
+        case .complaints: return LocalizedText(bg: "Жалби, сигнали и предложения", en: "Complaints, reports and suggestions")
+        }
+    }
+
+    static let unavailableTitle = LocalizedText(bg: "Подготвя се", en: "Coming soon")
+    static func unavailableBody(_ item: HomeItem, phone: String, _ language: Language) -> [String] {
+        let what = UIText.item(item, language: language)
+        if language == .bg {
+            return ["„\(what)“ все още не работи на това табло. Подготвяме го.",
+                    "Междувременно попитайте на гишето в центъра или се обадете на \(phone)."]
+        }
+        return ["\"\(what)\" does not work on this board yet. We are preparing it.",
+                "Meanwhile, please ask at a counter in the centre or call \(phone)."]
+    }
+
+    static let outOfOrderBG = "Таблото временно не работи"
+    static let outOfOrderEN = "The board is temporarily out of order"
+    static let outOfOrderHelpBG = "Моля, обърнете се към гишетата в центъра."
+    static let outOfOrderHelpEN = "Please ask at the counters in the centre."
+
+    static let tooSmallBG = "Екранът е твърде малък."
+    static let tooSmallEN = "The screen is too small."
+
+    static let weekdaysBG = ["понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"]
+    static let weekdaysEN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let monthsBG = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"]
+    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// "събота, 21 ноември 2026" / "Saturday, 21 November 2026".
+    static func longDate(_ d: CalendarDate, _ language: Language) -> String {
+        let weekday = (language == .bg ? weekdaysBG : weekdaysEN)[d.weekday - 1]
+        let month = (language == .bg ? monthsBG : monthsEN)[d.month - 1]
+        return "\(weekday), \(d.day) \(month) \(d.year)"
+    }
+
+    static func shortDate(_ d: CalendarDate) -> String {
+        "\(pad(d.day, 2)).\(pad(d.month, 2)).\(d.year)"
+    }
+
+    static func clock(_ t: LocalTime) -> String {
+        "\(pad(t.hour, 2)):\(pad(t.minute, 2))"
+    }
+}

@@ -1,0 +1,88 @@
+import BoardModel
+
+/// What the command line asked for.
+enum Command: Equatable {
+    case help
+    case version
+    case run(Options)
+    case importContent(directory: String, check: Bool, options: Options)
+    case status(Options)
+
+    /// Settings any subcommand may take.
+    struct Options: Equatable {
+        var config: String?
+        var database: String?
+        var content: String?
+    }
+
+    static let usage = """
+    kiosk — the electronic information board of a citizen service centre
+
+    USAGE
+      kiosk [--config FILE] [--database FILE] [--content DIR]
+                                         run the board full screen
+      kiosk import [--check] [--config FILE] [--database FILE] DIR
+                                         validate a content directory and replace the
+                                         board's content with it (--check: validate only)
+      kiosk status [--config FILE] [--database FILE]
+                                         show the database's schema, last import and health
+      kiosk --help | --version
+
+    OPTIONS
+      --config FILE     settings file (default: ./kiosk.conf when present)
+      --database FILE   board database (overrides the settings file)
+      --content DIR     content imported when the database does not exist yet
+
+    The board runs until SIGTERM or SIGHUP (or Ctrl-C). See README.md and kiosk.conf.
+    """
+
+    /// Parses arguments (without the program name).
+    static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        var args = arguments[...]
+        var options = Options()
+        var positional: [String] = []
+        var check = false
+        var subcommand: String?
+        if let first = args.first, !first.hasPrefix("-") {
+            subcommand = first
+            args = args.dropFirst()
+        }
+        while let arg = args.popFirst() {
+            func value() throws(UsageError) -> String {
+                guard let v = args.popFirst(), !v.hasPrefix("--") else { throw UsageError("\(arg) needs a value") }
+                return v
+            }
+            switch arg {
+            case "--help", "-h": return .help
+            case "--version": return .version
+            case "--config": options.config = try value()
+            case "--database": options.database = try value()
+            case "--content": options.content = try value()
+            case "--check":
+                guard subcommand == "import" else { throw UsageError("--check goes with `kiosk import`") }
+                check = true
+            default:
+                if arg.hasPrefix("-") { throw UsageError("unknown option \(arg)") }
+                positional.append(arg)
+            }
+        }
+        switch subcommand {
+        case nil:
+            guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
+            return .run(options)
+        case "import":
+            guard positional.count == 1 else { throw UsageError("`kiosk import` needs exactly one content directory") }
+            return .importContent(directory: positional[0], check: check, options: options)
+        case "status":
+            guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
+            return .status(options)
+        case let other?:
+            throw UsageError("unknown command \(other)")
+        }
+    }
+}
+
+struct UsageError: Error, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

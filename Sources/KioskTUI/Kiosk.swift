@@ -1,0 +1,148 @@
+import BoardModel
+import Glibc
+
+/// The `kiosk` command: runs the board, or one of the staff commands.
+@main
+struct Kiosk {
+    static let version = "0.1.0"
+
+    static func main() {
+        let command: Command
+        do {
+            command = try Command.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            Platform.printError("kiosk: \(error.message)\nRun `kiosk --help` for usage.")
+            exit(2)
+        }
+        switch command {
+        case .help:
+            print(Command.usage)
+        case .version:
+            print("kiosk \(version) (board schema \(BoardStore.schemaVersion), SQLite \(SQLiteLibrary.version))")
+        case .run(let options):
+            let config = loadConfiguration(options)
+            runBoard(config)
+        case .importContent(let directory, let check, let options):
+            let config = loadConfiguration(options)
+            exit(importContent(directory: directory, check: check, config: config))
+        case .status(let options):
+            let config = loadConfiguration(options)
+            exit(status(config))
+        }
+    }
+
+    /// Reads the settings file (named, or ./kiosk.conf when present) and applies overrides.
+    /// A bad file stops everything with a message naming the line and key.
+    static func loadConfiguration(_ options: Command.Options) -> Configuration {
+        var config = Configuration()
+        let path = options.config ?? (Platform.fileExists("kiosk.conf") ? "kiosk.conf" : nil)
+        if let path {
+            guard let text = Platform.readFile(path) else {
+                Platform.printError("kiosk: cannot read the settings file \(path)")
+                exit(2)
+            }
+            do {
+                config = try Configuration(parsing: text, source: path)
+            } catch {
+                Platform.printError("kiosk: bad settings: \(error.description)")
+                exit(2)
+            }
+            let base = Platform.directory(of: path)
+            config.database = Platform.resolve(config.database, against: base)
+            config.content = Platform.resolve(config.content, against: base)
+        }
+        if let database = options.database { config.database = database }
+        if let content = options.content { config.content = content }
+        return config
+    }
+
+    static func importContent(directory: String, check: Bool, config: Configuration) -> Int32 {
+        let content: ContentSet
+        do {
+            content = try ContentReader.read(directory: directory)
+        } catch {
+            Platform.printError("kiosk: \(directory): \(error.description)")
+            return 1
+        }
+        let summary = "\(content.services.count) services in \(content.categories.count) categories, \(content.announcements.count) announcements, checksum \(content.checksum)"
+        if check {
+            print("\(directory): valid: \(summary) (nothing written)")
+            return 0
+        }
+        do {
+            let lock = try WriterLock(databasePath: config.database)
+            let store = try BoardStore(path: config.database, readOnly: false, create: true)
+            try store.replaceContent(with: content, source: directory, at: Platform.timestamp())
+            withExtendedLifetime(lock) {}
+        } catch {
+            Platform.printError("kiosk: import failed, the board's content is unchanged: \(error.description)")
+            return 1
+        }
+        print("imported \(directory) into \(config.database): \(summary)")
+        return 0
+    }
+
+    static func status(_ config: Configuration) -> Int32 {
+        do {
+            let store = try BoardStore(path: config.database, readOnly: true)
+            print("database:       \(config.database)")
+            print("schema version: \(try store.schemaVersionInFile()) (this build: \(BoardStore.schemaVersion))")
+            print("SQLite:         \(SQLiteLibrary.version)")
+            if let last = try store.lastImport() {
+                print("last import:    \(last.at) from \(last.source)")
+                print("                \(last.services) services, \(last.categories) categories, \(last.announcements) announcements, checksum \(last.checksum)")
+            } else {
+                print("last import:    none")
+            }
+            let check = try store.quickCheck()
+            print("integrity:      \(check)")
+            return check == "ok" ? 0 : 1
+        } catch {
+            Platform.printError("kiosk: \(error.description)")
+            return 1
+        }
+    }
+
+    /// Runs the board until a termination signal (or Ctrl-C).
+    static func runBoard(_ config: Configuration) {
+        if !Platform.fileExists(config.database) {
+            // First run: create the database from the configured content.
+            let rc = importContent(directory: config.content, check: false, config: config)
+            if rc != 0 {
+                Platform.printError("kiosk: cannot create \(config.database) from \(config.content); see the errors above")
+                exit(rc)
+            }
+        }
+        var store: BoardStore?
+        var openError: StoreError?
+        do { store = try BoardStore(path: config.database, readOnly: true) } catch { openError = error }
+
+        Platform.installTerminationHandlers()
+        CrashGuard.install()
+        let terminal = Terminal(theme: config.theme)
+        let state = BoardState(size: terminal.size, now: Platform.localTime(), language: config.language, theme: config.theme)
+        let program = BoardProgram(state: state, store: store)
+        if let openError { program.send(.storeFailed(openError)) } else { program.start() }
+        terminal.draw(program.render().grid)
+
+        var lastSecond = -1
+        loop: while Platform.terminationRequested == 0 {
+            let events = terminal.read(timeoutMs: 200)
+            for event in events { program.send(event) }
+            let now = Platform.localTime()
+            if now.second != lastSecond {
+                lastSecond = now.second
+                program.send(.tick(now))
+            }
+            for effect in program.takeTerminalEffects() {
+                switch effect {
+                case .quit: break loop
+                case .redraw: terminal.invalidate()
+                default: break
+                }
+            }
+            terminal.draw(program.render().grid)
+        }
+        terminal.end()
+    }
+}

@@ -1,0 +1,127 @@
+import BoardModel
+import Glibc
+
+/// Every call into the operating system the kiosk makes, in one place.
+enum Platform {
+    /// Makes the C library speak UTF-8 whatever LANG says: ncurses needs it for Cyrillic.
+    static func setUTF8Locale() {
+        if let current = setlocale(LC_ALL, ""), isUTF8(String(cString: current)) { return }
+        for candidate in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_ALL, candidate) != nil {
+            return
+        }
+    }
+
+    private static func isUTF8(_ locale: String) -> Bool {
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+
+    /// The local wall-clock time (honours TZ and /etc/localtime).
+    static func localTime() -> LocalTime {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        let date = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        return LocalTime(date: date, hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
+    }
+
+    /// "2026-11-21 10:42:05" in local time, for records staff read.
+    static func timestamp() -> String {
+        let t = localTime()
+        return "\(t.date.iso) \(two(t.hour)):\(two(t.minute)):\(two(t.second))"
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    static func fileExists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    static func readFile(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n > 0 { bytes += buffer[0..<n] }
+            if n < buffer.count { break }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Resolves `path` against `base` unless it is absolute.
+    static func resolve(_ path: String, against base: String) -> String {
+        path.hasPrefix("/") || base == "." ? path : base + "/" + path
+    }
+
+    static func printError(_ message: String) {
+        let line = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Set by SIGTERM, SIGHUP or SIGINT; the main loop ends cleanly when it sees it.
+    nonisolated(unsafe) static var terminationRequested: sig_atomic_t = 0
+
+    /// Asks for a clean end on SIGTERM, SIGHUP and SIGINT. Installed before ncurses starts, so
+    /// ncurses keeps its hands off these signals.
+    static func installTerminationHandlers() {
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { _ in Platform.terminationRequested = 1 }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0 // no SA_RESTART: the blocking read returns and the loop sees the flag
+            sigaction(sig, &action, nil)
+        }
+    }
+}
+
+/// Restores the terminal if the process crashes while ncurses owns it.
+///
+/// A Swift trap (SIGILL/SIGTRAP) or a fault bypasses ncurses, leaving raw mode and the alternate
+/// screen. The handler writes a precomputed reset sequence with write(2), puts back the saved
+/// terminal modes, then hands the signal on to the previous handler (Swift's backtracer).
+enum CrashGuard {
+    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+    nonisolated(unsafe) static var reset: UnsafeMutablePointer<UInt8>?
+    nonisolated(unsafe) static var resetLength = 0
+    nonisolated(unsafe) static var savedModes: UnsafeMutablePointer<termios>?
+    nonisolated(unsafe) static var previous: UnsafeMutablePointer<sigaction>?
+
+    static func install() {
+        let sequence = Array("\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1003l\u{1b}[?1006l\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\r\n".utf8)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: sequence.count)
+        buffer.initialize(from: sequence, count: sequence.count)
+        reset = buffer
+        resetLength = sequence.count
+        let modes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+        modes.initialize(to: termios())
+        if tcgetattr(STDIN_FILENO, modes) == 0 { savedModes = modes }
+        let table = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+        table.initialize(repeating: sigaction(), count: 65)
+        previous = table
+        for sig in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                if let reset = CrashGuard.reset { _ = write(STDOUT_FILENO, reset, CrashGuard.resetLength) }
+                if let modes = CrashGuard.savedModes { tcsetattr(STDIN_FILENO, TCSANOW, modes) }
+                if let previous = CrashGuard.previous { sigaction(sig, previous + Int(sig), nil) }
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))
+            sigaction(sig, &action, table + Int(sig))
+        }
+    }
+}

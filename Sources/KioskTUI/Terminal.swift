@@ -1,0 +1,176 @@
+import BoardModel
+import CNcursesw
+import Glibc
+
+/// The ncurses backend: draws grids (only the cells that changed) and turns keys, taps and
+/// resizes into board events. It makes no decisions of its own.
+final class Terminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: Grid?
+    private let theme: Configuration.Theme
+    private let colours: Bool
+
+    init(theme requested: Configuration.Theme) {
+        // ncurses would stay at these sizes forever instead of following resizes.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        Platform.setUTF8Locale()
+        guard let screen = initscr() else {
+            Platform.printError("kiosk: cannot start the terminal (is TERM set?)")
+            exit(1)
+        }
+        window = screen
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        curs_set(0)
+        set_escdelay(25)
+        mousemask(kiosk_all_mouse_events(), nil)
+        mouseinterval(0)
+        let noColour = Platform.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+        colours = requested != .mono && !noColour && has_colors()
+        theme = colours ? requested : .mono
+        if colours {
+            start_color()
+            use_default_colors()
+            Terminal.definePairs(theme)
+        }
+    }
+
+    /// One colour pair per cell role; in the contrast theme everything is white on black.
+    private static func definePairs(_ theme: Configuration.Theme) {
+        for role in CellStyle.Role.allCases {
+            let (fg, bg): (Int32, Int32)
+            switch (theme, role) {
+            case (.contrast, .focus): (fg, bg) = (COLOR_WHITE, COLOR_BLACK)
+            case (.contrast, .urgent): (fg, bg) = (COLOR_YELLOW, COLOR_BLACK)
+            case (.contrast, _): (fg, bg) = (COLOR_WHITE, COLOR_BLACK)
+            case (_, .header): (fg, bg) = (COLOR_BLUE, COLOR_WHITE)
+            case (_, .title): (fg, bg) = (-1, -1)
+            case (_, .accent): (fg, bg) = (COLOR_CYAN, -1)
+            case (_, .focus): (fg, bg) = (COLOR_YELLOW, COLOR_BLACK)
+            case (_, .muted): (fg, bg) = (-1, -1)
+            case (_, .urgent): (fg, bg) = (COLOR_RED, -1)
+            case (_, .button): (fg, bg) = (COLOR_CYAN, -1)
+            case (_, .normal): (fg, bg) = (-1, -1)
+            }
+            init_pair(Int16(role.rawValue) + 1, Int16(fg), Int16(bg))
+        }
+    }
+
+    var size: TerminalSize {
+        TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+    }
+
+    /// Draws `grid`, sending only the cells that differ from the last frame.
+    func draw(_ grid: Grid) {
+        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        if full { werase(window) }
+        var wide = [wchar_t](repeating: 0, count: 8)
+        var cell = cchar_t()
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let c = grid[x, y]
+                if !full, let previous, previous[x, y] == c { continue }
+                if c.isContinuation { continue }
+                var count = 0
+                for scalar in c.text.unicodeScalars where count < 7 {
+                    wide[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                if count == 0 { wide[0] = 32; count = 1 }
+                wide[count] = 0
+                setcchar(&cell, wide, attributes(c.style), 0, nil)
+                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+            }
+        }
+        previous = grid
+        wrefresh(window)
+    }
+
+    /// Repaints everything on the next draw (Ctrl-L, after another program wrote to the screen).
+    func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    private func attributes(_ style: CellStyle) -> attr_t {
+        var a = kiosk_a_normal()
+        if style.bold { a |= kiosk_a_bold() }
+        if style.reverse { a |= kiosk_a_reverse() }
+        if style.underline { a |= kiosk_a_underline() }
+        if style.dim && !colours { a |= kiosk_a_dim() }
+        if colours { a |= kiosk_color_pair(Int16(style.role.rawValue) + 1) }
+        return a
+    }
+
+    /// Waits up to `timeoutMs` for input; returns the events read (empty on timeout).
+    func read(timeoutMs: Int32) -> [Event] {
+        wtimeout(window, timeoutMs)
+        var events: [Event] = []
+        var ch: wint_t = 0
+        var result = wget_wch(window, &ch)
+        while result != ERR {
+            if let event = translate(result: result, code: ch) { events.append(event) }
+            if events.count > 64 { break }
+            wtimeout(window, 0)
+            result = wget_wch(window, &ch)
+        }
+        return events
+    }
+
+    private func translate(result: Int32, code: wint_t) -> Event? {
+        if result == KEY_CODE_YES {
+            switch Int32(code) {
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_BTAB: return .key(.tab)
+            case KEY_RESIZE: return .resize(size)
+            case KEY_MOUSE: return mouseEvent()
+            case KEY_F0 + 1...KEY_F0 + 24: return .key(.function(Int(Int32(code) - KEY_F0)))
+            default: return nil
+            }
+        }
+        switch code {
+        case 27: return .key(.escape)
+        case 10, 13: return .key(.enter)
+        case 8, 127: return .key(.backspace)
+        case 9: return .key(.tab)
+        case 1...26:
+            return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))
+        case 0..<32: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func mouseEvent() -> Event? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let state = event.bstate
+        if state & (kiosk_button1_pressed() | kiosk_button1_clicked()) != 0 {
+            return .tap(column: Int(event.x), row: Int(event.y))
+        }
+        if state & kiosk_button4_pressed() != 0 { return .wheel(-3) }
+        if state & kiosk_button5_pressed() != 0 { return .wheel(3) }
+        return nil
+    }
+
+    /// Gives the terminal back as it was.
+    func end() {
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+    }
+}
