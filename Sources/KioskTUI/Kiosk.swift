@@ -57,29 +57,16 @@ struct Kiosk {
     }
 
     static func importContent(directory: String, check: Bool, config: Configuration) -> Int32 {
-        let content: ContentSet
         do {
-            content = try ContentReader.read(directory: directory)
+            let content = try ContentImport.run(directory: directory, databasePath: config.database,
+                                                checkOnly: check, timestamp: Platform.timestamp())
+            let summary = "\(content.services.count) services in \(content.categories.count) categories, \(content.announcements.count) announcements, checksum \(content.checksum)"
+            print(check ? "\(directory): valid: \(summary) (nothing written)" : "imported \(directory) into \(config.database): \(summary)")
+            return 0
         } catch {
             Platform.printError("kiosk: \(directory): \(error.description)")
             return 1
         }
-        let summary = "\(content.services.count) services in \(content.categories.count) categories, \(content.announcements.count) announcements, checksum \(content.checksum)"
-        if check {
-            print("\(directory): valid: \(summary) (nothing written)")
-            return 0
-        }
-        do {
-            let lock = try WriterLock(databasePath: config.database)
-            let store = try BoardStore(path: config.database, readOnly: false, create: true)
-            try store.replaceContent(with: content, source: directory, at: Platform.timestamp())
-            withExtendedLifetime(lock) {}
-        } catch {
-            Platform.printError("kiosk: import failed, the board's content is unchanged: \(error.description)")
-            return 1
-        }
-        print("imported \(directory) into \(config.database): \(summary)")
-        return 0
     }
 
     static func status(_ config: Configuration) -> Int32 {

@@ -112,13 +112,13 @@ public enum Board {
     static func perform(_ state: inout BoardState, _ action: Action) -> [Effect] {
         switch action {
         case .wake:
-            if state.screen == .attract || state.size.isTooSmall && state.screen == .attract {
+            if state.screen == .attract {
                 state.history = [Place(.attract)]
                 state.place = Place(.home)
             }
             return []
         case .back:
-            if let previous = state.history.popLast() {
+            if let previous = state.history.popLast(), previous.screen != .attract {
                 state.place = previous
             } else {
                 goToAttract(&state)

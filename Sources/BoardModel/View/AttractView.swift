@@ -32,7 +32,7 @@ enum AttractView {
         y += 1
 
         // The invitation and the hours sit at the bottom; announcements fill what is between.
-        let bottomHeight = 4
+        let bottomHeight = 3
         let boxBottom = size.rows - bottomHeight
         if let catalogue = state.catalogue {
             let notices = catalogue.announcements(on: state.now.date)
@@ -62,11 +62,14 @@ enum AttractView {
             y = boxBottom + 1
         }
 
-        y = size.rows - 2
-        let invite = "  ▶ \(UIText.touchToStartBG) · \(UIText.touchToStartEN) ◀  "
-        let text = DisplayWidth.of(invite) <= width ? invite : "▶ \(UIText.touchToStartBG) ◀"
-        let cut = TextLayout.truncate(text, width: width)
-        frame.grid.write(cut, x: (width - DisplayWidth.of(cut)) / 2, y: y, style: .focus)
+        // The invitation, in both languages, on a bar that spans the screen.
+        let invitations = [UIText.touchToStartBG, UIText.touchToStartEN]
+        for (i, text) in invitations.enumerated() {
+            let row = size.rows - 2 + i
+            frame.grid.fill(Rect(x: 0, y: row, width: width, height: 1), style: .focus)
+            let line = TextLayout.truncate("▶ \(text) ◀", width: width)
+            frame.grid.write(line, x: (width - DisplayWidth.of(line)) / 2, y: row, style: .focus)
+        }
     }
 }
 

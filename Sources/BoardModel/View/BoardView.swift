@@ -52,6 +52,8 @@ enum Chrome {
         let footer = Layout.footer(size)
         let gap = 1
         let width = (footer.width - gap * (buttons.count - 1)) / buttons.count
+        // Key hints show on every button or on none, so the row reads evenly.
+        let showHints = buttons.allSatisfy { DisplayWidth.of($0.0) + 2 + DisplayWidth.of($0.1) <= width - 4 }
         for (i, button) in buttons.enumerated() {
             let rect = Rect(x: footer.x + i * (width + gap), y: footer.y, width: width, height: footer.height)
             frame.grid.box(rect, style: .button)
@@ -59,7 +61,7 @@ enum Chrome {
             let hint = button.1
             let inner = rect.width - 2
             let full = DisplayWidth.of(label) + 2 + DisplayWidth.of(hint)
-            if full <= inner - 2 {
+            if showHints {
                 let x = rect.x + 1 + (inner - full) / 2
                 frame.grid.write(label, x: x, y: rect.y + 1, style: .button)
                 frame.grid.write(hint, x: x + DisplayWidth.of(label) + 2, y: rect.y + 1, style: .muted)
@@ -110,10 +112,13 @@ enum TooSmallView {
             UIText.tooSmallEN, "Please enlarge it to at least \(min.columns)×\(min.rows).",
             "(\(size.columns)×\(size.rows))",
         ]
-        let top = max(0, (size.rows - lines.count) / 2)
-        for (i, line) in lines.enumerated() {
-            let text = TextLayout.truncate(line, width: size.columns)
-            frame.grid.write(text, x: max(0, (size.columns - DisplayWidth.of(text)) / 2), y: top + i, style: i % 2 == 0 ? .title : .normal)
+        // Wrapped, not cut: on a tiny screen every word still reaches the visitor.
+        let wrapped = lines.enumerated().flatMap { i, line in
+            TextLayout.wrap(line, width: size.columns).map { ($0, i % 2 == 0 ? CellStyle.title : .normal) }
+        }
+        let top = max(0, (size.rows - wrapped.count) / 2)
+        for (i, line) in wrapped.enumerated() {
+            frame.grid.write(line.0, x: max(0, (size.columns - DisplayWidth.of(line.0)) / 2), y: top + i, style: line.1)
         }
         frame.target(Rect(x: 0, y: 0, width: size.columns, height: size.rows), .wake)
     }

@@ -44,10 +44,9 @@ enum Documents {
         b.heading(t(UIText.documents))
         if s.documents.isEmpty { b.paragraph(t(UIText.noDocuments)) }
         for d in s.documents {
-            var text = t(d.name)
-            if let form = d.form { text += " (\(t(UIText.form)): \(t(form)))" }
             let tag = d.required ? t(UIText.requiredDoc) : t(UIText.optionalDoc)
-            b.item(d.required ? "■" : "□", text, trailer: Span("[\(tag)]", .muted))
+            b.item(d.required ? "■" : "□", t(d.name), trailer: Span("[\(tag)]", .muted))
+            if let form = d.form { b.paragraph("\(t(UIText.form)): \(t(form))", style: .muted, indent: 3) }
         }
 
         b.heading(t(UIText.feesAndDeadlines))

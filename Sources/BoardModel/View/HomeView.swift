@@ -22,14 +22,19 @@ enum HomeView {
             let inner = rect.width - 4
             let textY = rect.y + (rect.height - 1) / 2
             let head = "\(marker) \(number)  \(name)"
-            if rect.height >= 5 {
-                frame.grid.write(head, x: rect.x + 2, y: textY, style: textStyle, maxWidth: inner)
-                frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)
-            } else {
-                let used = frame.grid.write(head, x: rect.x + 2, y: textY, style: textStyle, maxWidth: inner)
-                if used + 3 < inner {
-                    frame.grid.write(" · " + detail, x: rect.x + 2 + used, y: textY, style: detailStyle, maxWidth: inner - used)
+            let used = frame.grid.write(head, x: rect.x + 2, y: textY, style: textStyle, maxWidth: inner)
+            if !item.isAvailable {
+                // Always say why the item looks different; below the name where there is room.
+                if rect.height >= 2 {
+                    frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)
+                } else {
+                    frame.grid.write(" " + detail, x: rect.x + 2 + used, y: textY, style: detailStyle, maxWidth: inner - used)
                 }
+            } else if rect.height >= 5 {
+                frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)
+            } else if used + 3 + DisplayWidth.of(detail) <= inner {
+                // The detail only when it fits whole: a cut-off hint reads worse than none.
+                frame.grid.write(" · " + detail, x: rect.x + 2 + used, y: textY, style: detailStyle)
             }
             frame.target(rect, .activate(item))
         }

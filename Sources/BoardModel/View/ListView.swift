@@ -45,9 +45,9 @@ enum ListView {
             let badgeWidth = DisplayWidth.of(item.badge)
             let titleStyle: CellStyle = focused ? .focus : .title
             frame.grid.write(focused ? "▶" : " ", x: rect.x, y: y, style: titleStyle)
-            frame.grid.write(item.title, x: rect.x + 2, y: y, style: titleStyle, maxWidth: textWidth - badgeWidth - 4)
+            frame.grid.write(TextLayout.truncate(item.title, width: textWidth - badgeWidth - 4), x: rect.x + 2, y: y, style: titleStyle)
             frame.grid.write(item.badge, x: rect.maxX - badgeWidth - 1, y: y, style: focused ? .focus : .muted)
-            frame.grid.write(item.detail, x: rect.x + 4, y: y + 1, style: focused ? .focus : .muted, maxWidth: textWidth - 5)
+            frame.grid.write(TextLayout.truncate(item.detail, width: textWidth - 5), x: rect.x + 4, y: y + 1, style: focused ? .focus : .muted)
             frame.target(rect, .open(index: index))
         }
         ScrollBar.draw(into: &frame, x: body.maxX - 1, y: body.y, height: min(body.height, capacity * Layout.listRowHeight),

@@ -1,0 +1,49 @@
+import BoardModel
+import BoardTestSupport
+import Foundation
+import XCTest
+
+final class ConfigurationTests: XCTestCase {
+    func testTheShippedFileParsesToItsDocumentedValues() throws {
+        let text = try String(contentsOfFile: Fixtures.packageRoot + "/kiosk.conf", encoding: .utf8)
+        let config = try Configuration(parsing: text, source: "kiosk.conf")
+        XCTAssertEqual(config.database, "board.db")
+        XCTAssertEqual(config.content, "content/blagoevgrad")
+        XCTAssertEqual(config.language, .bg)
+        XCTAssertEqual(config.idleTimeout, 60)
+        XCTAssertEqual(config.mode, .board)
+        XCTAssertEqual(config.theme, .standard)
+    }
+
+    func testValuesAreRead() throws {
+        let config = try Configuration(parsing: "# comment\n\n database = /var/lib/kiosk/b.db \nlanguage=en\nidle_timeout = 90\ntheme = mono\nmode = survey\n", source: "k.conf")
+        XCTAssertEqual(config.database, "/var/lib/kiosk/b.db")
+        XCTAssertEqual(config.language, .en)
+        XCTAssertEqual(config.idleTimeout, 90)
+        XCTAssertEqual(config.theme, .mono)
+        XCTAssertEqual(config.mode, .survey)
+    }
+
+    func assertError(_ text: String, line: Int, key: String?, saying words: String, file: StaticString = #filePath, at: UInt = #line) {
+        XCTAssertThrowsError(try Configuration(parsing: text, source: "k.conf"), file: file, line: at) { error in
+            let e = error as! ConfigurationError
+            XCTAssertEqual(e.line, line, file: file, line: at)
+            XCTAssertEqual(e.key, key, file: file, line: at)
+            XCTAssertTrue(e.description.contains(words), e.description, file: file, line: at)
+            XCTAssertTrue(e.description.hasPrefix("k.conf:\(line):"), e.description, file: file, line: at)
+        }
+    }
+
+    func testBadLinesAreNamedByLineAndKey() {
+        assertError("database = a.db\nidel_timeout = 30\n", line: 2, key: "idel_timeout", saying: "unknown key")
+        assertError("language = de\n", line: 1, key: "language", saying: "bg or en")
+        assertError("idle_timeout = soon\n", line: 1, key: "idle_timeout", saying: "whole number")
+        assertError("idle_timeout = 5\n", line: 1, key: "idle_timeout", saying: "15 to 3600")
+        assertError("theme = pink\n", line: 1, key: "theme", saying: "standard, contrast, mono")
+        assertError("mode = party\n", line: 1, key: "mode", saying: "board or survey")
+        assertError("\n\njust words\n", line: 3, key: nil, saying: "key = value")
+        assertError("database = a.db\ndatabase = b.db\n", line: 2, key: "database", saying: "set twice (first on line 1)")
+        assertError("content =\n", line: 1, key: "content", saying: "no value")
+        assertError("content = a\u{1b}[2Jb\n", line: 1, key: "content", saying: "control characters")
+    }
+}

@@ -1,0 +1,283 @@
+import BoardModel
+import BoardTestSupport
+import XCTest
+
+/// Every transition of the state machine, on a small hand-made catalogue (no store, no terminal).
+final class ReducerTests: XCTestCase {
+    static let catalogue: Catalogue = {
+        let m = Municipality(name: LocalizedText(bg: "Община Тест", en: "Test Municipality"),
+                             centre: LocalizedText(bg: "Център", en: "Centre"),
+                             address: LocalizedText(bg: "ул. Първа 1"),
+                             phones: [.init(label: LocalizedText(bg: "Деловодство", en: "Registry"), number: "073 000 000")],
+                             hours: [.init(days: LocalizedText(bg: "пон–пет", en: "Mon–Fri"), time: "08:00–17:00")])
+        let many = (1...30).map { ServiceSummary(number: String(1000 + $0), category: "a", name: LocalizedText(bg: "Услуга \($0)", en: "Service \($0)"), cheapest: 250, fastestDays: 3) }
+        let one = [ServiceSummary(number: "2000", category: "b", name: LocalizedText(bg: "Само една"), cheapest: 0, fastestDays: 0)]
+        let longPage = Page(parsing: (1...80).map { "- точка \($0)" }.joined(separator: "\n"))
+        return Catalogue(municipality: m,
+                         categories: [Category(id: "a", name: LocalizedText(bg: "Първа", en: "First")),
+                                      Category(id: "b", name: LocalizedText(bg: "Втора", en: "Second"))],
+                         services: ["a": many, "b": one],
+                         pages: [.charter: [.bg: longPage], .complaints: [.bg: Page(parsing: "# Жалби\nПишете ни."), .en: Page(parsing: "# Complaints\nWrite to us.")]],
+                         announcements: [])
+    }()
+
+    static func card(_ number: String, stages: Int = 40) -> Service {
+        Service(number: number, category: "a", name: LocalizedText(bg: "Услуга", en: "Service"), description: LocalizedText(bg: "Описание"),
+                legalBasis: LocalizedText(bg: "Закон"), documents: [], tiers: [TierOffer(tier: .ordinary, feeCents: 500, days: 7)],
+                unit: LocalizedText(bg: "Гише 1"), channels: [.init(kind: .counter)],
+                stages: (1...stages).map { LocalizedText(bg: "Стъпка \($0)") }, result: LocalizedText(bg: "Удостоверение"))
+    }
+
+    func board(size: TerminalSize = TerminalSize(columns: 80, rows: 24)) -> BoardState {
+        var state = BoardState(size: size, now: Fixtures.now)
+        _ = Board.reduce(&state, .catalogueLoaded(Self.catalogue))
+        return state
+    }
+
+    @discardableResult
+    func send(_ state: inout BoardState, _ events: Event...) -> [Effect] {
+        events.flatMap { Board.reduce(&state, $0) }
+    }
+
+    func testAnyKeyOrTapLeavesTheAttractScreenForHome() {
+        var state = board()
+        XCTAssertEqual(state.screen, .attract)
+        send(&state, .key(.character("x")))
+        XCTAssertEqual(state.screen, .home)
+
+        var tapped = board()
+        send(&tapped, .tap(column: 40, row: 12))
+        XCTAssertEqual(tapped.screen, .home)
+    }
+
+    func testDigitsAndEnterOpenHomeItems() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")))
+        XCTAssertEqual(state.screen, .categories)
+        send(&state, .key(.escape))
+        XCTAssertEqual(state.screen, .home)
+        send(&state, .key(.character("4")))
+        XCTAssertEqual(state.screen, .contacts)
+        send(&state, .key(.backspace), .key(.character("5")))
+        XCTAssertEqual(state.screen, .page(.charter))
+        send(&state, .key(.escape), .key(.character("6")))
+        XCTAssertEqual(state.screen, .page(.complaints))
+    }
+
+    func testArrowsMoveThroughTheTwoColumnHomeMenu() {
+        var state = board()
+        send(&state, .key(.enter))
+        send(&state, .key(.down))
+        XCTAssertEqual(state.place.selected, 2, "down moves one row of two columns")
+        send(&state, .key(.right))
+        XCTAssertEqual(state.place.selected, 3)
+        send(&state, .key(.up), .key(.up), .key(.up))
+        XCTAssertEqual(state.place.selected, 0, "focus stops at the first item")
+        send(&state, .key(.enter))
+        XCTAssertEqual(state.screen, .categories)
+    }
+
+    func testOneColumnHomeMenuOnANarrowScreen() {
+        var state = board(size: TerminalSize(columns: 64, rows: 24))
+        send(&state, .key(.enter), .key(.down))
+        XCTAssertEqual(state.place.selected, 1)
+    }
+
+    func testItemsNotBuiltYetOpenAnHonestNotice() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("2")))
+        XCTAssertEqual(state.screen, .unavailable(.dossier))
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("073 000 000"), "the notice says where to ask instead")
+        send(&state, .key(.escape), .key(.character("3")))
+        XCTAssertEqual(state.screen, .unavailable(.survey))
+    }
+
+    func testBrowsingToAServiceAsksForItsCardAndShowsIt() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter))
+        XCTAssertEqual(state.screen, .services(category: "a"))
+        send(&state, .key(.down), .key(.down))
+        let effects = send(&state, .key(.enter))
+        XCTAssertEqual(state.screen, .service(number: "1003"))
+        XCTAssertEqual(effects, [.loadService(number: "1003")])
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("Зареждане"))
+        send(&state, .serviceLoaded(number: "1003", Self.card("1003")))
+        XCTAssertEqual(state.card?.number, "1003")
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("УСЛУГА"))
+    }
+
+    func testALateCardForAnotherServiceIsIgnored() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
+        send(&state, .serviceLoaded(number: "9999", Self.card("9999")))
+        XCTAssertNil(state.card)
+    }
+
+    func testBackReturnsToTheSameSpotInTheList() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter))
+        for _ in 0..<20 { send(&state, .key(.down)) }
+        let before = state.place
+        XCTAssertEqual(before.selected, 20)
+        XCTAssertGreaterThan(before.scroll, 0, "the list scrolled to keep the focus visible")
+        send(&state, .key(.enter), .key(.escape))
+        XCTAssertEqual(state.place, before)
+        send(&state, .key(.escape))
+        XCTAssertEqual(state.screen, .categories)
+        send(&state, .key(.escape))
+        XCTAssertEqual(state.screen, .home)
+        send(&state, .key(.escape))
+        XCTAssertEqual(state.screen, .attract)
+    }
+
+    func testListFocusStaysInsideTheList() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter))
+        send(&state, .key(.up))
+        XCTAssertEqual(state.place.selected, 0)
+        send(&state, .key(.pageDown))
+        XCTAssertEqual(state.place.selected, Layout.listCapacity(state.size))
+        send(&state, .key(.end))
+        XCTAssertEqual(state.place.selected, 29)
+        send(&state, .key(.down))
+        XCTAssertEqual(state.place.selected, 29)
+        XCTAssertEqual(state.place.scroll, 30 - Layout.listCapacity(state.size))
+    }
+
+    func testHomeFromAnywhere() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
+        send(&state, .key(.home))
+        XCTAssertEqual(state.screen, .home)
+        send(&state, .key(.character("1")), .key(.character("h")))
+        XCTAssertEqual(state.screen, .home)
+    }
+
+    func testLongCardsScrollAndStopAtTheEnd() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
+        send(&state, .serviceLoaded(number: "1001", Self.card("1001")))
+        send(&state, .key(.down), .key(.down))
+        XCTAssertEqual(state.place.scroll, 2)
+        send(&state, .key(.pageDown))
+        XCTAssertEqual(state.place.scroll, 2 + Layout.body(state.size).height - 1)
+        send(&state, .key(.end))
+        let end = state.place.scroll
+        send(&state, .key(.down), .wheel(3))
+        XCTAssertEqual(state.place.scroll, end, "no scrolling past the end")
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("Стъпка 40"))
+        send(&state, .key(.pageUp), .wheel(-500))
+        XCTAssertEqual(state.place.scroll, 0)
+    }
+
+    func testLanguageSwitchKeepsTheScreenAndFallsBackToBulgarian() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
+        send(&state, .serviceLoaded(number: "1001", Self.card("1001")))
+        send(&state, .key(.pageDown))
+        send(&state, .key(.character("l")))
+        XCTAssertEqual(state.language, .en)
+        XCTAssertEqual(state.screen, .service(number: "1001"))
+        let text = BoardView.render(state).grid.text
+        XCTAssertTrue(text.contains("Back"))
+        XCTAssertTrue(text.contains("Стъпка"), "stages without English are shown in Bulgarian")
+        send(&state, .key(.character("Л")))
+        XCTAssertEqual(state.language, .bg)
+    }
+
+    func testLanguageItemOnHomeSwitchesAndStays() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("7")))
+        XCTAssertEqual(state.language, .en)
+        XCTAssertEqual(state.screen, .home)
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("How can we help you?"))
+    }
+
+    func testReturningToAttractForgetsTheVisitor() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("l")), .key(.character("1")))
+        send(&state, .key(.escape), .key(.escape))
+        XCTAssertEqual(state.screen, .attract)
+        XCTAssertEqual(state.language, .bg, "the next visitor starts in the default language")
+        XCTAssertTrue(state.history.isEmpty)
+    }
+
+    func testFooterTargetsWorkByTap() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("4")))
+        let frame = BoardView.render(state)
+        let back = frame.targets.first { $0.action == .back }!
+        send(&state, .tap(column: back.rect.x + 2, row: back.rect.y + 1))
+        XCTAssertEqual(state.screen, .home)
+
+        let contacts = BoardView.render(state).targets.first { $0.action == .activate(.contacts) }!
+        send(&state, .tap(column: contacts.rect.x + 1, row: contacts.rect.y))
+        XCTAssertEqual(state.screen, .contacts)
+        let language = BoardView.render(state).targets.first { $0.action == .toggleLanguage }!
+        send(&state, .tap(column: language.rect.x + 1, row: language.rect.y + 1))
+        XCTAssertEqual(state.language, .en)
+        let home = BoardView.render(state).targets.first { $0.action == .home }!
+        send(&state, .tap(column: home.rect.x + 1, row: home.rect.y + 1))
+        XCTAssertEqual(state.screen, .home)
+    }
+
+    func testTappingAListRowOpensIt() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")))
+        let second = BoardView.render(state).targets.first { $0.action == .open(index: 1) }!
+        send(&state, .tap(column: second.rect.x + 3, row: second.rect.y + 1))
+        XCTAssertEqual(state.screen, .services(category: "b"))
+    }
+
+    func testTapOnNothingDoesNothing() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("4")))
+        let before = state.place
+        send(&state, .tap(column: 0, row: 1), .tap(column: -5, row: 900))
+        XCTAssertEqual(state.place, before)
+    }
+
+    func testResizeKeepsFocusVisibleAndTooSmallIsSafe() {
+        var state = board(size: TerminalSize(columns: 132, rows: 43))
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter))
+        for _ in 0..<15 { send(&state, .key(.down)) }
+        XCTAssertEqual(state.place.scroll, 0)
+        send(&state, .resize(TerminalSize(columns: 80, rows: 24)))
+        let capacity = Layout.listCapacity(state.size)
+        XCTAssertTrue((state.place.scroll..<state.place.scroll + capacity).contains(15))
+        send(&state, .resize(TerminalSize(columns: 30, rows: 8)))
+        let text = BoardView.render(state).grid.text
+        XCTAssertTrue(text.contains("малък"), text)
+        send(&state, .key(.down), .tap(column: 3, row: 3))
+        send(&state, .resize(TerminalSize(columns: 80, rows: 24)))
+        XCTAssertEqual(state.screen, .services(category: "a"))
+    }
+
+    func testRedrawAndQuitAreAskedOfTheTerminal() {
+        var state = board()
+        XCTAssertEqual(send(&state, .key(.control("l"))), [.redraw])
+        XCTAssertEqual(send(&state, .key(.control("c"))), [.quit])
+    }
+
+    func testAStoreFailureBeforeAnyContentShowsOutOfOrderUntilContentArrives() {
+        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
+        send(&state, .storeFailed(.missing(path: "/x/board.db")))
+        XCTAssertEqual(state.screen, .outOfOrder)
+        let text = BoardView.render(state).grid.text
+        XCTAssertTrue(text.contains("временно не работи") && text.contains("out of order"), text)
+        send(&state, .key(.enter))
+        XCTAssertEqual(state.screen, .outOfOrder)
+        send(&state, .catalogueLoaded(Self.catalogue))
+        XCTAssertEqual(state.screen, .attract)
+    }
+
+    func testTheClockFollowsTicks() {
+        var state = board()
+        send(&state, .key(.enter))
+        var later = Fixtures.now
+        later.hour = 16
+        later.minute = 5
+        send(&state, .tick(later))
+        XCTAssertTrue(BoardView.render(state).grid.rowText(0).hasSuffix("21.11.2026  16:05"))
+    }
+}

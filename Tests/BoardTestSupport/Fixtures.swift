@@ -1,0 +1,74 @@
+import BoardModel
+import Foundation
+import XCTest
+
+/// Paths, fixed times and ready-made boards for tests.
+public enum Fixtures {
+    /// The package's root directory (this file is Tests/BoardTestSupport/Fixtures.swift).
+    public static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    public static var demoContent: String { packageRoot + "/content/blagoevgrad" }
+    public static var madanContent: String { packageRoot + "/content/madan" }
+
+    /// Saturday, 21 November 2026, 10:30:00: a fixed moment so screens are repeatable.
+    public static let now = LocalTime(date: CalendarDate(year: 2026, month: 11, day: 21)!, hour: 10, minute: 30, second: 0)
+
+    /// A fresh empty directory, removed when the test ends.
+    public static func temporaryDirectory(_ test: XCTestCase) -> String {
+        let path = NSTemporaryDirectory() + "kiosk-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return path
+    }
+
+    /// A copy of a content directory that a test may change.
+    public static func copyOfContent(_ test: XCTestCase, from source: String = demoContent) -> String {
+        let target = temporaryDirectory(test) + "/content"
+        try! FileManager.default.copyItem(atPath: source, toPath: target)
+        return target
+    }
+
+    /// A board database holding `content`, at a temporary path.
+    public static func database(_ test: XCTestCase, content: String = demoContent) throws -> String {
+        let path = temporaryDirectory(test) + "/board.db"
+        try ContentImport.run(directory: content, databasePath: path, timestamp: "2026-11-21 10:00:00")
+        return path
+    }
+
+    /// A running board (the embedded loop) on a database of the demo content.
+    public static func program(_ test: XCTestCase, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+                               language: Language = .bg, content: String = demoContent) throws -> BoardProgram {
+        let store = try BoardStore(path: try database(test, content: content), readOnly: true)
+        let program = BoardProgram(state: BoardState(size: size, now: now, language: language), store: store)
+        program.start()
+        return program
+    }
+}
+
+extension BoardProgram {
+    /// Sends a sequence of keys.
+    public func press(_ keys: Key...) {
+        for key in keys { send(.key(key)) }
+    }
+
+    /// The screen as plain text.
+    public var screenText: String { render().grid.text }
+
+    /// Taps the centre of the first target whose rectangle shows `label` on screen.
+    public func tap(onText label: String, file: StaticString = #filePath, line: UInt = #line) {
+        let frame = render()
+        for y in 0..<frame.grid.height {
+            let row = frame.grid.rowText(y)
+            guard let range = row.range(of: label) else { continue }
+            // Column of the label: display width of what precedes it.
+            let column = DisplayWidth.of(String(row[..<range.lowerBound]))
+            send(.tap(column: column, row: y))
+            return
+        }
+        XCTFail("no \"\(label)\" on screen:\n\(frame.grid.text)", file: file, line: line)
+    }
+}

@@ -1,0 +1,101 @@
+import BoardModel
+import BoardTestSupport
+import Foundation
+import XCTest
+
+/// Golden screens of the demo content, driven by keys through the embedded loop exactly as a
+/// visitor would. The files in Golden/ are reviewed by eye; `UPDATE_GOLDEN=1 swift test` rewrites them.
+final class GoldenScreenTests: XCTestCase {
+    static let directory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        url.deleteLastPathComponent()
+        return url.path + "/Golden"
+    }()
+
+    static let sizes = [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 132, rows: 43)]
+
+    func check(_ program: BoardProgram, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let size = program.state.size
+        Golden.assert(program.screenText, named: "\(name)-\(size.columns)x\(size.rows)", directory: Self.directory, file: file, line: line)
+    }
+
+    /// Runs `steps` for each size and language, checking the screen named `name`.
+    func eachSizeAndLanguage(_ name: String, languages: [Language] = [.bg, .en], _ steps: (BoardProgram) -> Void) throws {
+        for size in Self.sizes {
+            for language in languages {
+                let program = try Fixtures.program(self, size: size, language: language)
+                steps(program)
+                check(program, languages.count > 1 ? "\(name)-\(language.rawValue)" : name)
+            }
+        }
+    }
+
+    func testAttract() throws {
+        try eachSizeAndLanguage("attract", languages: [.bg]) { _ in }
+    }
+
+    func testHome() throws {
+        try eachSizeAndLanguage("home") { $0.press(.enter) }
+    }
+
+    func testCategories() throws {
+        try eachSizeAndLanguage("categories") { $0.press(.enter, .character("1"), .down) }
+    }
+
+    func testCategoryServices() throws {
+        try eachSizeAndLanguage("services-construction") { $0.press(.enter, .character("1"), .character("3")) }
+    }
+
+    /// The longest card (building permit), scrolled down one page.
+    func testLongServiceCardScrolled() throws {
+        try eachSizeAndLanguage("card-2025-scrolled") { program in
+            program.press(.enter, .character("1"), .character("3"))
+            let index = program.state.catalogue!.services(in: "construction").firstIndex { $0.number == "2025" }!
+            program.send(.action(.open(index: index)))
+            program.press(.pageDown)
+        }
+    }
+
+    func testServiceCardTop() throws {
+        try eachSizeAndLanguage("card-2079") { program in
+            program.press(.enter, .character("1"), .character("1"))
+            let index = program.state.catalogue!.services(in: "civil").firstIndex { $0.number == "2079" }!
+            program.send(.action(.open(index: index)))
+        }
+    }
+
+    func testContacts() throws {
+        try eachSizeAndLanguage("contacts") { $0.press(.enter, .character("4")) }
+    }
+
+    func testCharter() throws {
+        try eachSizeAndLanguage("charter") { $0.press(.enter, .character("5")) }
+    }
+
+    func testComingSoonNotice() throws {
+        try eachSizeAndLanguage("dossier-coming-soon", languages: [.bg]) { $0.press(.enter, .character("2")) }
+    }
+
+    func testTooSmall() throws {
+        let program = try Fixtures.program(self, size: TerminalSize(columns: 50, rows: 12))
+        Golden.assert(program.screenText, named: "too-small-50x12", directory: Self.directory)
+    }
+
+    /// Content from a hostile source: escape sequences and control characters are shown as text.
+    func testHostileContentNeverReachesTheTerminalAsControls() throws {
+        let content = Fixtures.copyOfContent(self)
+        let path = content + "/categories.json"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"bg\": \"Гражданска", with: "\"bg\": \"\\u001b[2J\\u001b]0;x\\u0007\\u009b1mГражданска")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let program = try Fixtures.program(self, content: content)
+        program.press(.enter, .character("1"))
+        let grid = program.render().grid
+        for cell in grid.cells {
+            for scalar in cell.text.unicodeScalars {
+                XCTAssertFalse(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value), "control U+\(String(scalar.value, radix: 16)) in a cell")
+            }
+        }
+        XCTAssertTrue(grid.text.contains("[2J]0;x1mГражданска"), grid.text)
+    }
+}
