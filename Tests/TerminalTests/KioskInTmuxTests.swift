@@ -1,0 +1,123 @@
+import BoardModel
+import BoardTestSupport
+import Foundation
+import XCTest
+
+/// The built `kiosk` in a real terminal (tmux): keys, a mouse click, resizes, and a clean exit.
+final class KioskInTmuxTests: XCTestCase {
+    override func setUpWithError() throws {
+        guard TmuxSession.executable != nil else {
+            throw XCTSkip("tmux is not installed: the real-terminal tests need it (apt-get install tmux)")
+        }
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
+                      "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
+    }
+
+    func database() throws -> String {
+        let path = Fixtures.temporaryDirectory(self) + "/board.db"
+        let result = try runKiosk(["import", "--database", path, Fixtures.demoContent])
+        XCTAssertEqual(result.status, 0, result.output)
+        return path
+    }
+
+    func testBrowseToACardByKeysClickHomeAndResize() throws {
+        let db = try database()
+        let tmux = try TmuxSession(command: "\(TmuxSession.kioskBinary) --database \(db)", columns: 80, rows: 24)
+        tmux.waitFor("ОБЩИНА БЛАГОЕВГРАД")
+        tmux.waitFor("Touch the screen or press any key")
+
+        tmux.keys("Enter")
+        tmux.waitFor("С какво можем да помогнем?")
+        tmux.keys("1")
+        tmux.waitFor("Услуги по теми")
+        tmux.keys("Enter")
+        tmux.waitFor("Услуги › Гражданска регистрация")
+        tmux.keys("Enter")
+        var screen = tmux.waitFor("Необходими документи")
+        XCTAssertTrue(screen.contains("Услуга №"), screen)
+
+        // Page down through the card and back: it scrolls and stays whole.
+        tmux.keys("PageDown")
+        tmux.waitUntil("the card to scroll down a page") { !$0.contains("Услуга №") && $0.contains("▲") }
+        tmux.keys("PageUp")
+        tmux.waitFor("Услуга №")
+
+        // Resize while on the card: it relayouts to the new width and stays readable.
+        tmux.resize(columns: 132, rows: 43)
+        screen = tmux.waitUntil("a 43-row layout") { $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 43 && $0.contains("Правно основание") }
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[0].hasSuffix(":" + lines[0].suffix(2)), "the clock sits at the right edge: \(lines[0])")
+        XCTAssertTrue(screen.contains("Услуга №"), screen)
+        for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 132) }
+
+        tmux.resize(columns: 50, rows: 12)
+        tmux.waitFor("твърде малък")
+        tmux.resize(columns: 100, rows: 30)
+        tmux.waitFor("Услуга №")
+
+        // A mouse click on the Home button, then on a home item.
+        XCTAssertTrue(tmux.click(onText: "⌂ Начало"))
+        tmux.waitFor("С какво можем да помогнем?")
+        XCTAssertTrue(tmux.click(onText: "Контакти и работно време"))
+        screen = tmux.waitFor("073 88 44 30")
+        XCTAssertTrue(screen.contains("Работно време"), screen)
+
+        // Language switch by key keeps the screen.
+        tmux.keys("l")
+        tmux.waitFor("Contacts and opening hours")
+
+        // SIGTERM ends it cleanly and gives the terminal back (the alternate screen is left).
+        let pid = tmux.format("#{pane_pid}")
+        XCTAssertFalse(pid.isEmpty)
+        kill(pid_t(pid)!, SIGTERM)
+        tmux.waitUntil("the kiosk to exit") { _ in tmux.format("#{pane_dead}") == "1" }
+        XCTAssertEqual(tmux.format("#{pane_dead_status}"), "0")
+        XCTAssertEqual(tmux.format("#{alternate_on}"), "0", "the terminal is back on the normal screen")
+        XCTAssertFalse(tmux.screen().contains("Contacts and opening hours"))
+    }
+
+    func testFirstRunCreatesTheDatabaseFromTheConfiguredContent() throws {
+        let dir = Fixtures.temporaryDirectory(self)
+        let conf = dir + "/kiosk.conf"
+        try "database = board.db\ncontent = \(Fixtures.madanContent)\nlanguage = en\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        // No LANG at all, as on CI: the kiosk must still find a UTF-8 locale for Cyrillic.
+        let tmux = try TmuxSession(command: "env -u LANG -u LC_ALL \(TmuxSession.kioskBinary) --config \(conf)", columns: 80, rows: 24)
+        tmux.waitFor("ОБЩИНА МАДАН")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/board.db"))
+        tmux.keys("Enter")
+        tmux.waitFor("How can we help you?")
+        tmux.keys("C-c")
+        tmux.waitUntil("the kiosk to exit on Ctrl-C") { _ in tmux.format("#{pane_dead}") == "1" }
+    }
+
+    func testABadSettingsFileStopsWithTheLineAndKey() throws {
+        let dir = Fixtures.temporaryDirectory(self)
+        let conf = dir + "/kiosk.conf"
+        try "database = board.db\nidle_timout = 30\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        let result = try runKiosk(["--config", conf])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.output.contains("kiosk.conf:2: idle_timout: unknown key"), result.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/board.db"), "nothing started")
+    }
+
+    func testImportOfBrokenContentExitsNonZeroAndNamesTheField() throws {
+        let db = try database()
+        let broken = Fixtures.copyOfContent(self)
+        let path = broken + "/services/2079.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"ordinary\"", with: "\"urgent\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try runKiosk(["import", "--database", db, broken])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.output.contains("services/2079.json: tiers[0].tier: unknown tier \"urgent\""), result.output)
+        let status = try runKiosk(["status", "--database", db])
+        XCTAssertTrue(status.output.contains("from \(Fixtures.demoContent)"), "the last import is still the good one:\n\(status.output)")
+    }
+
+    func testHelpAndVersion() throws {
+        let help = try runKiosk(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.output.contains("kiosk import [--check]"))
+        let version = try runKiosk(["--version"])
+        XCTAssertTrue(version.output.hasPrefix("kiosk "), version.output)
+    }
+}
