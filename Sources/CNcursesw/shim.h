@@ -7,6 +7,9 @@
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
 
+// glibc declares this only for _XOPEN_SOURCE; ncurses measures characters with it.
+extern int wcwidth(wchar_t c);
+
 // Macros Swift cannot import, wrapped as functions.
 static inline attr_t kiosk_a_bold(void) { return A_BOLD; }
 static inline attr_t kiosk_a_reverse(void) { return A_REVERSE; }

@@ -111,6 +111,10 @@ struct Kiosk {
         let program = BoardProgram(state: state, store: store)
         if let openError { program.send(.storeFailed(openError)) } else { program.start() }
         terminal.draw(program.render().grid)
+        if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {
+            // Lets the real-terminal test prove a crash gives the terminal back.
+            fatalError("crash requested by KIOSK_TEST_CRASH")
+        }
 
         var lastSecond = -1
         loop: while Platform.terminationRequested == 0 {

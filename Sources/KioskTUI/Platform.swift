@@ -91,7 +91,10 @@ enum Platform {
 ///
 /// A Swift trap (SIGILL/SIGTRAP) or a fault bypasses ncurses, leaving raw mode and the alternate
 /// screen. The handler writes a precomputed reset sequence with write(2), puts back the saved
-/// terminal modes, then hands the signal on to the previous handler (Swift's backtracer).
+/// terminal modes, then ends the process by the signal's default action. It does not hand the
+/// signal to Swift's backtracer: on a terminal that one offers an interactive prompt (and a
+/// debugger), which a lobby visitor must never get. `KIOSK_BACKTRACE=1` chains to it for
+/// developers.
 enum CrashGuard {
     static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
     nonisolated(unsafe) static var reset: UnsafeMutablePointer<UInt8>?
@@ -99,7 +102,17 @@ enum CrashGuard {
     nonisolated(unsafe) static var savedModes: UnsafeMutablePointer<termios>?
     nonisolated(unsafe) static var previous: UnsafeMutablePointer<sigaction>?
 
+    nonisolated(unsafe) static var chainToBacktracer = false
+    nonisolated(unsafe) static var note: UnsafeMutablePointer<UInt8>?
+    nonisolated(unsafe) static var noteLength = 0
+
     static func install() {
+        chainToBacktracer = Platform.environment("KIOSK_BACKTRACE") == "1"
+        let message = Array("kiosk: crashed; the terminal was restored (set KIOSK_BACKTRACE=1 for a backtrace)\n".utf8)
+        let noteBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: message.count)
+        noteBuffer.initialize(from: message, count: message.count)
+        note = noteBuffer
+        noteLength = message.count
         let sequence = Array("\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1003l\u{1b}[?1006l\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\r\n".utf8)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: sequence.count)
         buffer.initialize(from: sequence, count: sequence.count)
@@ -116,7 +129,12 @@ enum CrashGuard {
             action.__sigaction_handler.sa_handler = { sig in
                 if let reset = CrashGuard.reset { _ = write(STDOUT_FILENO, reset, CrashGuard.resetLength) }
                 if let modes = CrashGuard.savedModes { tcsetattr(STDIN_FILENO, TCSANOW, modes) }
-                if let previous = CrashGuard.previous { sigaction(sig, previous + Int(sig), nil) }
+                if CrashGuard.chainToBacktracer, let previous = CrashGuard.previous {
+                    sigaction(sig, previous + Int(sig), nil)
+                } else {
+                    signal(sig, SIG_DFL)
+                }
+                if let note = CrashGuard.note { _ = write(STDERR_FILENO, note, CrashGuard.noteLength) }
                 raise(sig)
             }
             sigemptyset(&action.sa_mask)

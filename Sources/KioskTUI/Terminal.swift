@@ -76,13 +76,28 @@ final class Terminal {
                 if !full, let previous, previous[x, y] == c { continue }
                 if c.isContinuation { continue }
                 var count = 0
-                for scalar in c.text.unicodeScalars where count < 7 {
+                for scalar in c.text.unicodeScalars where count < 5 {
                     wide[count] = wchar_t(bitPattern: scalar.value)
                     count += 1
                 }
                 if count == 0 { wide[0] = 32; count = 1 }
                 wide[count] = 0
-                setcchar(&cell, wide, attributes(c.style), 0, nil)
+                // The grid and the C library must agree on the width, or later cells shift;
+                // where they do not (or ncurses refuses the cluster), draw a stand-in instead.
+                let width = DisplayWidth.of(c.text)
+                let pair = colours ? Int16(c.style.role.rawValue) + 1 : 0
+                if wcwidth(wide[0]) != width || setcchar(&cell, wide, attributes(c.style), pair, nil) != OK {
+                    wide[0] = 0xFFFD
+                    wide[1] = 0
+                    setcchar(&cell, wide, attributes(c.style), pair, nil)
+                    mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                    if width == 2 && x + 1 < grid.width {
+                        wide[0] = 32
+                        setcchar(&cell, wide, attributes(c.style), pair, nil)
+                        mvwadd_wch(window, Int32(y), Int32(x + 1), &cell)
+                    }
+                    continue
+                }
                 mvwadd_wch(window, Int32(y), Int32(x), &cell)
             }
         }
@@ -102,7 +117,6 @@ final class Terminal {
         if style.reverse { a |= kiosk_a_reverse() }
         if style.underline { a |= kiosk_a_underline() }
         if style.dim && !colours { a |= kiosk_a_dim() }
-        if colours { a |= kiosk_color_pair(Int16(style.role.rawValue) + 1) }
         return a
     }
 
@@ -134,7 +148,7 @@ final class Terminal {
             case KEY_END: return .key(.end)
             case KEY_ENTER: return .key(.enter)
             case KEY_BACKSPACE: return .key(.backspace)
-            case KEY_BTAB: return .key(.tab)
+            case KEY_BTAB: return .key(.backTab)
             case KEY_RESIZE: return .resize(size)
             case KEY_MOUSE: return mouseEvent()
             case KEY_F0 + 1...KEY_F0 + 24: return .key(.function(Int(Int32(code) - KEY_F0)))

@@ -186,6 +186,19 @@ final class ContentImportTests: XCTestCase {
         }
     }
 
+    /// A failure half-way through the write (here a trigger aborts the announcements) rolls the
+    /// whole import back: the old content stays whole.
+    func testAFailureInsideTheImportTransactionLeavesTheOldContent() throws {
+        let database = try Fixtures.database(self, content: Fixtures.madanContent)
+        let before = try snapshot(database)
+        let raw = try SQLiteConnection(path: database, readOnly: false)
+        try raw.execute("CREATE TRIGGER fail_late BEFORE INSERT ON announcements BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
+        XCTAssertThrowsError(try ContentImport.run(directory: Fixtures.demoContent, databasePath: database, timestamp: "t")) { error in
+            XCTAssertTrue("\(error)".contains("unchanged"), "\(error)")
+        }
+        XCTAssertEqual(try snapshot(database), before)
+    }
+
     func testCheckOnlyWritesNothing() throws {
         let path = Fixtures.temporaryDirectory(self) + "/board.db"
         try ContentImport.run(directory: Fixtures.demoContent, databasePath: path, checkOnly: true, timestamp: "t")

@@ -31,7 +31,7 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(message("{\"a\": \"тест"), "not valid JSON: unexpected end of file inside a string at line 1, column 12")
         XCTAssertEqual(message("[01]"), "not valid JSON: a number with a leading zero at line 1, column 2")
         XCTAssertEqual(message("{} x"), "not valid JSON: unexpected text after the end of the document at line 1, column 4")
-        XCTAssertEqual(message("[\"a\u{1}\"]"), "not valid JSON: a raw control character inside a string (write it as an escape) at line 1, column 3")
+        XCTAssertEqual(message("[\"a\u{1}\"]"), "not valid JSON: a raw control character inside a string (write it as an escape) at line 1, column 4")
         XCTAssertTrue(message(String(repeating: "[", count: 100)).contains("nesting"))
     }
 }

@@ -202,23 +202,64 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(state.history.isEmpty)
     }
 
-    func testFooterTargetsWorkByTap() {
+    /// Taps where the screen shows `label`, as a visitor's finger would.
+    func tap(_ state: inout BoardState, onText label: String, line: UInt = #line) {
+        let grid = BoardView.render(state).grid
+        for y in 0..<grid.height {
+            let row = grid.rowText(y)
+            if let range = row.range(of: label) {
+                send(&state, .tap(column: DisplayWidth.of(String(row[..<range.lowerBound])), row: y))
+                return
+            }
+        }
+        XCTFail("no \"\(label)\" on screen:\n\(grid.text)", line: line)
+    }
+
+    func testFooterButtonsWorkByTap() {
         var state = board()
         send(&state, .key(.enter), .key(.character("4")))
-        let frame = BoardView.render(state)
-        let back = frame.targets.first { $0.action == .back }!
-        send(&state, .tap(column: back.rect.x + 2, row: back.rect.y + 1))
+        tap(&state, onText: "◀ Назад")
         XCTAssertEqual(state.screen, .home)
-
-        let contacts = BoardView.render(state).targets.first { $0.action == .activate(.contacts) }!
-        send(&state, .tap(column: contacts.rect.x + 1, row: contacts.rect.y))
+        tap(&state, onText: "Контакти и работно време")
         XCTAssertEqual(state.screen, .contacts)
-        let language = BoardView.render(state).targets.first { $0.action == .toggleLanguage }!
-        send(&state, .tap(column: language.rect.x + 1, row: language.rect.y + 1))
+        tap(&state, onText: "English")
         XCTAssertEqual(state.language, .en)
-        let home = BoardView.render(state).targets.first { $0.action == .home }!
-        send(&state, .tap(column: home.rect.x + 1, row: home.rect.y + 1))
+        XCTAssertEqual(state.screen, .contacts)
+        tap(&state, onText: "⌂ Home")
         XCTAssertEqual(state.screen, .home)
+    }
+
+    func testTheScrollButtonsAppearOnlyWhenThereIsMore() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("6")))
+        XCTAssertFalse(BoardView.render(state).grid.text.contains("▼ Надолу"), "a short page has no scroll buttons")
+        send(&state, .key(.escape), .key(.character("5")))
+        tap(&state, onText: "▼ Надолу")
+        XCTAssertEqual(state.place.scroll, Layout.body(state.size).height - 1)
+        tap(&state, onText: "▲ Нагоре")
+        XCTAssertEqual(state.place.scroll, 0)
+    }
+
+    func testShiftTabMovesBack() {
+        var state = board()
+        send(&state, .key(.enter), .key(.tab), .key(.tab), .key(.backTab))
+        XCTAssertEqual(state.place.selected, 1)
+    }
+
+    func testARemovedServiceSaysSoInsteadOfLoadingForever() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
+        send(&state, .serviceLoaded(number: "1001", nil))
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("вече не е в каталога"))
+    }
+
+    func testAStoreFailureWhileOpeningACardSaysWhereToAsk() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
+        send(&state, .storeFailed(.busy(path: "/x")))
+        let text = BoardView.render(state).grid.text
+        XCTAssertTrue(text.contains("не може да бъде показано") && text.contains("073 000 000"), text)
+        XCTAssertFalse(text.contains("Зареждане"))
     }
 
     func testTappingAListRowOpensIt() {
@@ -248,7 +289,9 @@ final class ReducerTests: XCTestCase {
         send(&state, .resize(TerminalSize(columns: 30, rows: 8)))
         let text = BoardView.render(state).grid.text
         XCTAssertTrue(text.contains("малък"), text)
-        send(&state, .key(.down), .tap(column: 3, row: 3))
+        let hidden = state.place
+        send(&state, .key(.down), .key(.escape), .key(.character("1")), .tap(column: 3, row: 3), .wheel(3))
+        XCTAssertEqual(state.place, hidden, "nothing changes while the visitor cannot see it")
         send(&state, .resize(TerminalSize(columns: 80, rows: 24)))
         XCTAssertEqual(state.screen, .services(category: "a"))
     }

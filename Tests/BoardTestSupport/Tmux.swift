@@ -20,18 +20,44 @@ public final class TmuxSession {
         ProcessInfo.processInfo.environment["KIOSK_BINARY"] ?? Fixtures.packageRoot + "/.build/debug/kiosk"
     }
 
-    /// Starts `command` in a detached session of the given size, with a UTF-8 locale.
+    /// A settings file read when the session's server starts, so its options hold before the
+    /// program runs: the pane stays after the program ends, for its exit status to be read.
+    static let configuration: String = {
+        let path = NSTemporaryDirectory() + "kiosk-tests-tmux.conf"
+        try? "set-option -g remain-on-exit on\nset-option -g status off\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }()
+
+    /// Starts `command` in a detached session of the given size, with a UTF-8 locale, on a tmux
+    /// server of its own (so a developer's own tmux is never touched).
     public init(command: String, columns: Int, rows: Int) throws {
         name = "kiosk-test-\(UUID().uuidString.prefix(8))"
-        // The tmux server this may start inherits the output: no pipe, or reading it never ends.
-        try TmuxSession.run(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
-                             "env LANG=C.UTF-8 TERM=xterm-256color \(command)"], capture: false)
-        // Keep the pane after the program ends so its exit status can be read.
-        try TmuxSession.run(["set-option", "-t", name, "remain-on-exit", "on"])
+        statusFile = NSTemporaryDirectory() + name + ".status"
+        // tmux 3.3 sometimes marks a pane dead without recording its exit status, so a shell
+        // around the program writes the status to a file.
+        let wrapped = "\(command); echo $? > \(statusFile)".replacingOccurrences(of: "'", with: "'\\''")
+        try run(["-f", TmuxSession.configuration, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
+                 "env LANG=C.UTF-8 TERM=xterm-256color sh -c '\(wrapped)'"], capture: false)
+    }
+
+    let statusFile: String
+
+    /// The process id of the program (the child of the wrapping shell).
+    public func programPID() -> pid_t? {
+        guard let shell = Int(format("#{pane_pid}")),
+              let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8),
+              let first = children.split(separator: " ").first else { return nil }
+        return pid_t(first)
     }
 
     deinit {
-        _ = try? TmuxSession.run(["kill-session", "-t", name])
+        _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: statusFile)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        try TmuxSession.run(["-L", name] + arguments, capture: capture)
     }
 
     @discardableResult
@@ -45,11 +71,7 @@ public final class TmuxSession {
         environment.removeValue(forKey: "TMUX")
         process.environment = environment
         guard capture else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
+            return try spawnAndWait(["env", "-u", "TMUX", "LANG=C.UTF-8", executable ?? "/usr/bin/tmux", "-u"] + arguments)
         }
         let out = Pipe()
         process.standardOutput = out
@@ -62,17 +84,17 @@ public final class TmuxSession {
 
     /// The visible screen as text.
     public func screen() -> String {
-        (try? TmuxSession.run(["capture-pane", "-p", "-t", name])) ?? ""
+        (try? run(["capture-pane", "-p", "-t", name])) ?? ""
     }
 
     /// Sends tmux key names (e.g. "Enter", "Down", "1").
     public func keys(_ keys: String...) {
-        _ = try? TmuxSession.run(["send-keys", "-t", name] + keys)
+        _ = try? run(["send-keys", "-t", name] + keys)
     }
 
     /// Sends bytes as typed, without key-name lookup.
     public func literal(_ text: String) {
-        _ = try? TmuxSession.run(["send-keys", "-t", name, "-l", text])
+        _ = try? run(["send-keys", "-t", name, "-l", text])
     }
 
     /// Clicks the left button at a 0-based cell, as an xterm SGR mouse report.
@@ -94,12 +116,28 @@ public final class TmuxSession {
     }
 
     public func resize(columns: Int, rows: Int) {
-        _ = try? TmuxSession.run(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+        _ = try? run(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
     /// A tmux format value of the pane, e.g. "#{pane_dead}".
     public func format(_ spec: String) -> String {
-        ((try? TmuxSession.run(["display-message", "-p", "-t", name, spec])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        ((try? run(["display-message", "-p", "-t", name, spec])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Waits until the program in the pane has ended; returns its exit status ("0", "1" …) or,
+    /// for a program ended by a signal, "signal N".
+    @discardableResult
+    public func waitForExit(timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
+               let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status > 128 ? "signal \(status - 128)" : String(status)
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("the program did not exit; the screen shows:\n\(screen())", file: file, line: line)
+        return ""
     }
 
     /// Polls the screen until `condition` holds (at most `timeout` seconds); returns the last screen.
@@ -123,6 +161,43 @@ public final class TmuxSession {
     public func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
         waitUntil(timeout: timeout, file: file, line: line, "\"\(text)\"") { $0.contains(text) }
     }
+}
+
+/// Starts a command that starts the tmux server, and waits for it alone.
+///
+/// Foundation's Process would hand the server what it uses to watch its child (so waiting can
+/// hang), and system(3) would hand it a blocked SIGCHLD (so tmux never learns a pane's exit
+/// status). posix_spawn with a clean signal mask and /dev/null for output avoids both.
+func spawnAndWait(_ argv: [String]) throws -> String {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in [0, 1, 2] {
+        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
+    var cArgs = argv.map { strdup($0) } + [nil]
+    defer { for p in cArgs { free(p) } }
+    var pid: pid_t = 0
+    let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ)
+    guard rc == 0 else { throw TmuxError(message: "cannot start \(argv[0]): error \(rc)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    guard status == 0 else { throw TmuxError(message: "\(argv.joined(separator: " ")) failed (\(status))") }
+    return ""
+}
+
+struct TmuxError: Error {
+    var message: String
 }
 
 /// Runs the kiosk binary as a staff command and returns its exit status and output.

@@ -76,6 +76,13 @@ final class GoldenScreenTests: XCTestCase {
         try eachSizeAndLanguage("dossier-coming-soon", languages: [.bg]) { $0.press(.enter, .character("2")) }
     }
 
+    /// The smallest size the board works at: buttons shrink to bars, focus stays on its item.
+    func testHomeAtTheMinimumSize() throws {
+        let program = try Fixtures.program(self, size: TerminalSize.minimum)
+        program.press(.enter, .down)
+        Golden.assert(program.screenText, named: "home-bg-60x18", directory: Self.directory)
+    }
+
     func testTooSmall() throws {
         let program = try Fixtures.program(self, size: TerminalSize(columns: 50, rows: 12))
         Golden.assert(program.screenText, named: "too-small-50x12", directory: Self.directory)

@@ -2,7 +2,8 @@
 final class IssueLog {
     var issues: [ContentIssue] = []
     func add(_ file: String, _ field: String, _ message: String) {
-        issues.append(ContentIssue(file: file, field: field, message: message))
+        // File names and field names come from the content too: they reach the staff terminal.
+        issues.append(ContentIssue(file: SafeText.clean(file), field: SafeText.clean(field), message: SafeText.clean(message)))
     }
 }
 

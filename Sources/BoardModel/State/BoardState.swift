@@ -9,8 +9,8 @@ public struct BoardState: Sendable {
     public var size: TerminalSize
     public var now: LocalTime
     public var catalogue: Catalogue?
-    /// The loaded card of the service on screen, if any.
-    public var card: Service?
+    /// The card of the service on screen: loaded, or why not.
+    public var card: CardLoad?
     /// Why the content cannot be shown, when it cannot.
     public var fault: StoreError?
     public var theme: Configuration.Theme
@@ -26,4 +26,25 @@ public struct BoardState: Sendable {
     }
 
     public var screen: Screen { place.screen }
+}
+
+/// The outcome of loading a service card.
+public enum CardLoad: Sendable, Hashable {
+    case loaded(Service)
+    /// No service has this number any more (staff removed it).
+    case missing(number: String)
+    /// The store could not be read.
+    case failed(number: String)
+
+    public var number: String {
+        switch self {
+        case .loaded(let s): return s.number
+        case .missing(let n), .failed(let n): return n
+        }
+    }
+
+    public var service: Service? {
+        if case .loaded(let s) = self { return s }
+        return nil
+    }
 }

@@ -2,7 +2,7 @@
 public enum Key: Sendable, Hashable {
     case up, down, left, right
     case pageUp, pageDown, home, end
-    case enter, escape, backspace, tab
+    case enter, escape, backspace, tab, backTab
     case function(Int)
     /// A printable character typed.
     case character(Character)

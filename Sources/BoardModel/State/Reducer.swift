@@ -18,7 +18,7 @@ public enum Board {
             return []
         case .serviceLoaded(let number, let service):
             guard state.screen == .service(number: number) else { return [] }
-            state.card = service
+            state.card = service.map(CardLoad.loaded) ?? .missing(number: number)
             clamp(&state)
             return []
         case .storeFailed(let error):
@@ -26,15 +26,19 @@ public enum Board {
             if state.catalogue == nil {
                 state.place = Place(.outOfOrder)
                 state.history = []
+            } else if case .service(let number) = state.screen, state.card?.number != number {
+                state.card = .failed(number: number)
             }
             return []
         case .key(let key):
             return reduceKey(&state, key)
         case .tap(let column, let row):
+            if state.size.isTooSmall { return [] }
             let frame = BoardView.render(state)
             guard let action = frame.action(at: column, row: row) else { return [] }
             return perform(&state, action)
         case .wheel(let delta):
+            if state.size.isTooSmall { return [] }
             return perform(&state, .scroll(delta))
         case .action(let action):
             return perform(&state, action)
@@ -47,8 +51,9 @@ public enum Board {
         case .control("c"): return [.quit]
         default: break
         }
+        // While the screen is too small nothing the visitor cannot see may change.
+        if state.size.isTooSmall || state.screen == .outOfOrder { return [] }
         if state.screen == .attract { return perform(&state, .wake) }
-        if state.screen == .outOfOrder { return [] }
         switch key {
         case .escape, .backspace: return perform(&state, .back)
         case .home: return perform(&state, .home)
@@ -64,7 +69,7 @@ public enum Board {
             switch key {
             case .up: move(&state, by: -columns, count: HomeItem.allCases.count)
             case .down: move(&state, by: columns, count: HomeItem.allCases.count)
-            case .left: move(&state, by: -1, count: HomeItem.allCases.count)
+            case .left, .backTab: move(&state, by: -1, count: HomeItem.allCases.count)
             case .right, .tab: move(&state, by: 1, count: HomeItem.allCases.count)
             case .enter:
                 if let item = HomeItem(rawValue: state.place.selected) { return perform(&state, .activate(item)) }
@@ -76,10 +81,10 @@ public enum Board {
             default: break
             }
         case .categories, .services:
-            let count = ListView.items(state).count
+            let count = ListView.count(state)
             let page = Layout.listCapacity(state.size)
             switch key {
-            case .up: move(&state, by: -1, count: count)
+            case .up, .backTab: move(&state, by: -1, count: count)
             case .down, .tab: move(&state, by: 1, count: count)
             case .pageUp: move(&state, by: -page, count: count)
             case .pageDown: move(&state, by: page, count: count)
@@ -165,14 +170,14 @@ public enum Board {
             return []
         case .scroll(let lines):
             if state.screen.isList {
-                move(&state, by: lines, count: ListView.items(state).count)
+                move(&state, by: lines, count: ListView.count(state))
             } else if state.screen.isDocument {
                 scroll(&state, by: lines)
             }
             return []
         case .page(let pages):
             if state.screen.isList {
-                move(&state, by: pages * Layout.listCapacity(state.size), count: ListView.items(state).count)
+                move(&state, by: pages * Layout.listCapacity(state.size), count: ListView.count(state))
             } else if state.screen.isDocument {
                 scroll(&state, by: pages * max(1, Layout.body(state.size).height - 1))
             }
@@ -209,7 +214,7 @@ public enum Board {
     /// Keeps focus and scroll inside what the current screen holds at the current size.
     static func clamp(_ state: inout BoardState) {
         if state.screen.isList {
-            let count = ListView.items(state).count
+            let count = ListView.count(state)
             let capacity = Layout.listCapacity(state.size)
             state.place.selected = min(max(0, count - 1), max(0, state.place.selected))
             if state.place.selected < state.place.scroll { state.place.scroll = state.place.selected }

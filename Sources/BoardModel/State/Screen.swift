@@ -22,7 +22,7 @@ public enum Screen: Sendable, Hashable {
     case page(PageKind)
     /// A home item that is not built yet: says so and where to ask instead.
     case unavailable(HomeItem)
-    /// The content cannot be read; shows the centre's phone and retries.
+    /// The content cannot be read; shows where to ask instead.
     case outOfOrder
 
     /// Screens whose body is a scrolling text rather than a list of choices.

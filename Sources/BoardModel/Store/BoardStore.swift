@@ -33,6 +33,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     static func from(_ error: SQLiteError, path: String) -> StoreError {
         if error.isBusy { return .busy(path: path) }
         if error.isCorrupt { return .corrupt(path: path, reason: error.message) }
+        if error.isAccess { return .unreadable(path: path, reason: error.message) }
         return .failed(path: path, reason: error.description)
     }
 }
@@ -94,7 +95,7 @@ public final class BoardStore {
         if readOnly {
             if version == 0 { throw .empty(path: path) }
             if version < BoardStore.schemaVersion {
-                throw .failed(path: path, reason: "the board database has schema version \(version); run any staff command (e.g. kiosk status) to upgrade it")
+                throw .failed(path: path, reason: "the board database has schema version \(version); run `kiosk import DIR` to upgrade it")
             }
         } else {
             do {

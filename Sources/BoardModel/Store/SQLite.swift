@@ -9,6 +9,11 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
 
     /// True for the codes that mean "another process holds the lock".
     public var isBusy: Bool { code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED }
+    /// True for the codes that mean the file cannot be opened or read as asked.
+    public var isAccess: Bool {
+        let c = code & 0xFF
+        return c == SQLITE_CANTOPEN || c == SQLITE_PERM || c == SQLITE_READONLY || c == SQLITE_AUTH || c == SQLITE_IOERR
+    }
     /// True for the codes that mean the file is not a sound database.
     public var isCorrupt: Bool { code & 0xFF == SQLITE_CORRUPT || code & 0xFF == SQLITE_NOTADB }
 }

@@ -69,6 +69,20 @@ public enum SafeText {
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
             if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { continue }
             if v == 0xFEFF { continue }
+            if v == 0x2028 || v == 0x2029 {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            // Unassigned code points, noncharacters and private-use characters print as
+            // nothing predictable on a terminal: show the replacement character.
+            switch scalar.properties.generalCategory {
+            case .unassigned, .privateUse, .surrogate:
+                out.append("\u{FFFD}")
+                lastWasSpace = false
+                continue
+            default: break
+            }
             out.append(scalar)
             lastWasSpace = v == 0x20
         }

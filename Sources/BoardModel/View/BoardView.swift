@@ -33,11 +33,11 @@ enum Chrome {
         let timeWidth = DisplayWidth.of(time)
         if let catalogue = state.catalogue {
             let name = " " + catalogue.municipality.name.text(language) + " · " + catalogue.municipality.centre.text(language)
-            frame.grid.write(name, x: 0, y: 0, style: .header, maxWidth: size.columns - timeWidth - 1)
+            frame.grid.write(TextLayout.truncate(name, width: size.columns - timeWidth - 1), x: 0, y: 0, style: .header)
         }
         frame.grid.write(time, x: size.columns - timeWidth, y: 0, style: .header)
 
-        frame.grid.write(title(state), x: 2, y: 1, style: .title, maxWidth: size.columns - 4)
+        frame.grid.write(TextLayout.truncate(title(state), width: size.columns - 4), x: 2, y: 1, style: .title)
         frame.grid.write(String(repeating: "─", count: size.columns), x: 0, y: 2, style: .rule)
 
         var buttons: [(String, String, Action)] = [
@@ -77,7 +77,7 @@ enum Chrome {
     static func scrolls(_ state: BoardState) -> Bool {
         let body = Layout.body(state.size)
         if let lines = Documents.lines(for: state) { return lines.count > body.height }
-        if state.screen.isList { return ListView.items(state).count > Layout.listCapacity(state.size) }
+        if state.screen.isList { return ListView.count(state) > Layout.listCapacity(state.size) }
         return false
     }
 
@@ -90,7 +90,7 @@ enum Chrome {
             let name = state.catalogue?.category(id)?.name.text(language) ?? id
             return UIText.item(.services, language: language) + " › " + name
         case .service(let number):
-            if let card = state.card, card.number == number,
+            if let card = state.card?.service, card.number == number,
                let category = state.catalogue?.category(card.category) {
                 return UIText.item(.services, language: language) + " › " + category.name.text(language) + " › № " + number
             }

@@ -6,12 +6,19 @@ enum Documents {
         let language = state.language
         switch state.screen {
         case .service(let number):
-            guard let card = state.card, card.number == number else {
-                var b = DocumentBuilder(width: width)
+            var b = DocumentBuilder(width: width)
+            switch state.card {
+            case .loaded(let card)? where card.number == number:
+                return serviceCard(card, category: state.catalogue?.category(card.category), language: language, width: width)
+            case .missing(number)?:
+                b.paragraph(UIText.serviceMissing.text(language))
+            case .failed(number)?:
+                b.paragraph(UIText.cardUnavailable.text(language))
+                b.paragraph(UIText.askAtCounter(phone: state.catalogue?.municipality.helpdeskPhone ?? "", language))
+            default:
                 b.paragraph(UIText.loading.text(language), style: .muted)
-                return b.lines
             }
-            return serviceCard(card, category: state.catalogue?.category(card.category), language: language, width: width)
+            return b.lines
         case .contacts:
             guard let m = state.catalogue?.municipality else { return [] }
             return contacts(m, language: language, width: width)

@@ -106,8 +106,9 @@ public struct Grid: Sendable, Hashable {
 
     /// Sets the style of a run of cells without changing their text.
     public mutating func paint(_ rect: Rect, style: CellStyle) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) {
+        guard let (xs, ys) = clipped(rect) else { return }
+        for y in ys {
+            for x in xs {
                 cells[y * width + x].style = style
             }
         }
@@ -115,11 +116,20 @@ public struct Grid: Sendable, Hashable {
 
     /// Fills a rectangle with blanks of a style.
     public mutating func fill(_ rect: Rect, style: CellStyle = .normal) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) {
+        guard let (xs, ys) = clipped(rect) else { return }
+        for y in ys {
+            for x in xs {
                 cells[y * width + x] = Cell(" ", style: style)
             }
         }
+    }
+
+    /// The columns and rows of `rect` inside the grid, or nil when none are.
+    private func clipped(_ rect: Rect) -> (Range<Int>, Range<Int>)? {
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
+        let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return nil }
+        return (x0..<x1, y0..<y1)
     }
 
     /// Draws a box outline with light lines.

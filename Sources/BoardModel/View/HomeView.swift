@@ -10,11 +10,13 @@ enum HomeView {
             let number = "\(index + 1)"
             let name = UIText.item(item, language: language)
             let detail = item.isAvailable ? UIText.itemDetail(item, language: language) : "(\(UIText.comingSoon.text(language)))"
-            if item.isAvailable {
+            // A frame only where there are rows for it; a short button is a single bar.
+            let framed = rect.height >= 3
+            if item.isAvailable && framed {
                 frame.grid.box(rect, style: focused ? .focus : .button)
             }
             if focused {
-                frame.grid.fill(Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: max(1, rect.height - 2)), style: .focus)
+                frame.grid.fill(framed ? Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2) : rect, style: .focus)
             }
             let textStyle: CellStyle = focused ? .focus : (item.isAvailable ? .button : .muted)
             let detailStyle: CellStyle = focused ? .focus : .muted
@@ -25,7 +27,7 @@ enum HomeView {
             let used = frame.grid.write(head, x: rect.x + 2, y: textY, style: textStyle, maxWidth: inner)
             if !item.isAvailable {
                 // Always say why the item looks different; below the name where there is room.
-                if rect.height >= 2 {
+                if rect.height >= 3 {
                     frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)
                 } else {
                     frame.grid.write(" " + detail, x: rect.x + 2 + used, y: textY, style: detailStyle, maxWidth: inner - used)

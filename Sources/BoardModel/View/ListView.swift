@@ -6,38 +6,49 @@ enum ListView {
         var badge: String
     }
 
-    /// The list items of the screen on show.
-    static func items(_ state: BoardState) -> [Item] {
-        guard let catalogue = state.catalogue else { return [] }
+    /// How many items the list on show holds.
+    static func count(_ state: BoardState) -> Int {
+        guard let catalogue = state.catalogue else { return 0 }
+        switch state.screen {
+        case .categories: return catalogue.categories.count
+        case .services(let id): return catalogue.services(in: id).count
+        default: return 0
+        }
+    }
+
+    /// One item of the list on show; only the visible ones are ever built.
+    static func item(_ state: BoardState, _ index: Int) -> Item? {
+        guard let catalogue = state.catalogue else { return nil }
         let language = state.language
         switch state.screen {
         case .categories:
-            return catalogue.categories.enumerated().map { i, c in
-                Item(title: "\(i + 1). " + c.name.text(language), detail: c.description?.text(language) ?? "",
-                     badge: UIText.serviceCount(catalogue.services(in: c.id).count, language))
-            }
+            guard catalogue.categories.indices.contains(index) else { return nil }
+            let c = catalogue.categories[index]
+            return Item(title: "\(index + 1). " + c.name.text(language), detail: c.description?.text(language) ?? "",
+                        badge: UIText.serviceCount(catalogue.services(in: c.id).count, language))
         case .services(let id):
-            return catalogue.services(in: id).map { s in
-                Item(title: s.name.text(language), detail: UIText.listSummary(s, language), badge: "№ \(s.number)")
-            }
+            let services = catalogue.services(in: id)
+            guard services.indices.contains(index) else { return nil }
+            let s = services[index]
+            return Item(title: s.name.text(language), detail: UIText.listSummary(s, language), badge: "№ \(s.number)")
         default:
-            return []
+            return nil
         }
     }
 
     static func draw(_ state: BoardState, into frame: inout Frame) {
         let body = Layout.body(state.size)
-        let all = items(state)
-        if all.isEmpty {
+        let total = count(state)
+        if total == 0 {
             frame.grid.write(UIText.noServices.text(state.language), x: body.x, y: body.y, style: .muted, maxWidth: body.width)
             return
         }
         let capacity = Layout.listCapacity(state.size)
-        let first = min(state.place.scroll, max(0, all.count - 1))
+        let first = min(state.place.scroll, max(0, total - 1))
         let textWidth = body.width - 2
         // Only the visible rows are laid out.
-        for index in first..<min(all.count, first + capacity) {
-            let item = all[index]
+        for index in first..<min(total, first + capacity) {
+            guard let item = item(state, index) else { continue }
             let y = body.y + (index - first) * Layout.listRowHeight
             let focused = index == state.place.selected
             let rect = Rect(x: body.x, y: y, width: textWidth, height: Layout.listRowHeight)
@@ -51,7 +62,7 @@ enum ListView {
             frame.target(rect, .open(index: index))
         }
         ScrollBar.draw(into: &frame, x: body.maxX - 1, y: body.y, height: min(body.height, capacity * Layout.listRowHeight),
-                       first: first, visible: capacity, total: all.count)
+                       first: first, visible: capacity, total: total)
     }
 }
 

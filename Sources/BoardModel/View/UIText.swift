@@ -51,6 +51,11 @@ enum UIText {
     }
     static let noServices = LocalizedText(bg: "В тази тема още няма услуги.", en: "There are no services in this topic yet.")
     static let loading = LocalizedText(bg: "Зареждане…", en: "Loading…")
+    static let cardUnavailable = LocalizedText(bg: "Описанието на тази услуга не може да бъде показано в момента.",
+                                               en: "The description of this service cannot be shown right now.")
+    static func askAtCounter(phone: String, _ language: Language) -> String {
+        language == .bg ? "Моля, попитайте на гишетата или на телефон \(phone)." : "Please ask at the counters or call \(phone)."
+    }
     static let serviceMissing = LocalizedText(bg: "Тази услуга вече не е в каталога.", en: "This service is no longer in the catalogue.")
 
     static let registerNumber = LocalizedText(bg: "Услуга №", en: "Service No.")
