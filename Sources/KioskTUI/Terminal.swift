@@ -116,7 +116,7 @@ final class Terminal {
         if style.bold { a |= kiosk_a_bold() }
         if style.reverse { a |= kiosk_a_reverse() }
         if style.underline { a |= kiosk_a_underline() }
-        if style.dim && !colours { a |= kiosk_a_dim() }
+        if style.dim { a |= kiosk_a_dim() }
         return a
     }
 

@@ -37,7 +37,7 @@ public final class TmuxSession {
         // around the program writes the status to a file.
         let wrapped = "\(command); echo $? > \(statusFile)".replacingOccurrences(of: "'", with: "'\\''")
         try run(["-f", TmuxSession.configuration, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
-                 "env LANG=C.UTF-8 TERM=xterm-256color sh -c '\(wrapped)'"], capture: false)
+                 "env -u NO_COLOR -u COLUMNS -u LINES LANG=C.UTF-8 TERM=xterm-256color sh -c '\(wrapped)'"], capture: false)
     }
 
     let statusFile: String
@@ -85,6 +85,11 @@ public final class TmuxSession {
     /// The visible screen as text.
     public func screen() -> String {
         (try? run(["capture-pane", "-p", "-t", name])) ?? ""
+    }
+
+    /// The visible screen with its attributes and colours as escape sequences (capture-pane -e).
+    public func screenWithAttributes() -> String {
+        (try? run(["capture-pane", "-e", "-p", "-t", name])) ?? ""
     }
 
     /// Sends tmux key names (e.g. "Enter", "Down", "1").

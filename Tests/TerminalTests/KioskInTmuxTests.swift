@@ -101,6 +101,27 @@ final class KioskInTmuxTests: XCTestCase {
         XCTAssertFalse(screen.contains("Press space to interact"), "no interactive backtracer on a kiosk")
     }
 
+    /// With NO_COLOR the board uses no colour at all, and focus still shows (reverse video and ▶).
+    func testNoColourStillShowsFocus() throws {
+        let db = try database()
+        let colourCode = try NSRegularExpression(pattern: "\u{1b}\\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)")
+        let coloured = try TmuxSession(command: "\(TmuxSession.kioskBinary) --database \(db)", columns: 80, rows: 24)
+        coloured.waitFor("ОБЩИНА")
+        coloured.keys("Enter")
+        coloured.waitFor("С какво можем да помогнем?")
+        let withColour = coloured.screenWithAttributes()
+        XCTAssertNotNil(colourCode.firstMatch(in: withColour, range: NSRange(withColour.startIndex..., in: withColour)), "the standard theme uses colour:\n\(withColour.debugDescription.prefix(600))")
+
+        let mono = try TmuxSession(command: "env NO_COLOR=1 \(TmuxSession.kioskBinary) --database \(db)", columns: 80, rows: 24)
+        mono.waitFor("ОБЩИНА")
+        mono.keys("Enter")
+        mono.waitFor("С какво можем да помогнем?")
+        let plain = mono.screenWithAttributes()
+        XCTAssertNil(colourCode.firstMatch(in: plain, range: NSRange(plain.startIndex..., in: plain)), "no colour codes with NO_COLOR:\n\(plain)")
+        XCTAssertTrue(plain.contains("\u{1b}[1;7m"), "focus is bold reverse video")
+        XCTAssertTrue(mono.screen().contains("▶ 1  Услуги"))
+    }
+
     func testABadSettingsFileStopsWithTheLineAndKey() throws {
         let dir = Fixtures.temporaryDirectory(self)
         let conf = dir + "/kiosk.conf"
