@@ -56,11 +56,11 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .categories)
         send(&state, .key(.escape))
         XCTAssertEqual(state.screen, .home)
-        send(&state, .key(.character("4")))
+        send(&state, .key(.character("5")))
         XCTAssertEqual(state.screen, .contacts)
-        send(&state, .key(.backspace), .key(.character("5")))
+        send(&state, .key(.backspace), .key(.character("6")))
         XCTAssertEqual(state.screen, .page(.charter))
-        send(&state, .key(.escape), .key(.character("6")))
+        send(&state, .key(.escape), .key(.character("7")))
         XCTAssertEqual(state.screen, .page(.complaints))
     }
 
@@ -85,10 +85,10 @@ final class ReducerTests: XCTestCase {
 
     func testItemsNotBuiltYetOpenAnHonestNotice() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("2")))
+        send(&state, .key(.enter), .key(.character("3")))
         XCTAssertEqual(state.screen, .unavailable(.dossier))
         XCTAssertTrue(BoardView.render(state).grid.text.contains("073 000 000"), "the notice says where to ask instead")
-        send(&state, .key(.escape), .key(.character("3")))
+        send(&state, .key(.escape), .key(.character("4")))
         XCTAssertEqual(state.screen, .unavailable(.survey))
     }
 
@@ -187,7 +187,7 @@ final class ReducerTests: XCTestCase {
 
     func testLanguageItemOnHomeSwitchesAndStays() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("7")))
+        send(&state, .key(.enter), .key(.character("8")))
         XCTAssertEqual(state.language, .en)
         XCTAssertEqual(state.screen, .home)
         XCTAssertTrue(BoardView.render(state).grid.text.contains("How can we help you?"))
@@ -217,7 +217,7 @@ final class ReducerTests: XCTestCase {
 
     func testFooterButtonsWorkByTap() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("4")))
+        send(&state, .key(.enter), .key(.character("5")))
         tap(&state, onText: "◀ Назад")
         XCTAssertEqual(state.screen, .home)
         tap(&state, onText: "Контакти и работно време")
@@ -231,9 +231,9 @@ final class ReducerTests: XCTestCase {
 
     func testTheScrollButtonsAppearOnlyWhenThereIsMore() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("6")))
+        send(&state, .key(.enter), .key(.character("7")))
         XCTAssertFalse(BoardView.render(state).grid.text.contains("▼ Надолу"), "a short page has no scroll buttons")
-        send(&state, .key(.escape), .key(.character("5")))
+        send(&state, .key(.escape), .key(.character("6")))
         tap(&state, onText: "▼ Надолу")
         XCTAssertEqual(state.place.scroll, Layout.body(state.size).height - 1)
         tap(&state, onText: "▲ Нагоре")
@@ -272,7 +272,7 @@ final class ReducerTests: XCTestCase {
 
     func testTapOnNothingDoesNothing() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("4")))
+        send(&state, .key(.enter), .key(.character("5")))
         let before = state.place
         send(&state, .tap(column: 0, row: 1), .tap(column: -5, row: 900))
         XCTAssertEqual(state.place, before)
@@ -312,6 +312,81 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .outOfOrder)
         send(&state, .catalogueLoaded(Self.catalogue))
         XCTAssertEqual(state.screen, .attract)
+    }
+
+    func testSearchTypingDeletingAndOpeningAResult() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("2")))
+        XCTAssertEqual(state.screen, .search)
+        let index = SearchIndex(documents: (1...30).map { SearchDocument(number: String(1000 + $0), names: ["Услуга \($0)"], keywords: [], descriptions: []) })
+        send(&state, .searchIndexLoaded(index))
+        for c in "услуга 12" { send(&state, .key(.character(c))) }
+        XCTAssertEqual(state.search.query, "услуга 12")
+        XCTAssertEqual(state.search.results, ["1012"])
+        send(&state, .key(.backspace))
+        XCTAssertEqual(state.search.query, "услуга 1")
+        XCTAssertEqual(state.search.results.first, "1001")
+        send(&state, .key(.character("l")), .key(.character("h")))
+        XCTAssertEqual(state.screen, .search, "letters type on the search screen, they are not shortcuts")
+        XCTAssertEqual(state.search.query, "услуга 1lh")
+        for _ in 0..<3 { send(&state, .key(.backspace)) }
+        XCTAssertEqual(state.search.query, "услуга ")
+        XCTAssertEqual(state.search.results.count, 30)
+        send(&state, .key(.down))
+        let effects = send(&state, .key(.enter))
+        XCTAssertEqual(state.screen, .service(number: "1002"))
+        XCTAssertEqual(effects, [.loadService(number: "1002")])
+        send(&state, .key(.escape))
+        XCTAssertEqual(state.screen, .search)
+        XCTAssertEqual(state.search.query, "услуга ", "back from a result keeps the search")
+        XCTAssertEqual(state.place.selected, 1, "and the result it came from")
+        for _ in 0..<7 { send(&state, .key(.backspace)) }
+        XCTAssertEqual(state.search.query, "")
+        send(&state, .key(.backspace))
+        XCTAssertEqual(state.screen, .home, "backspace on an empty field goes back")
+    }
+
+    func testSearchOpensFromCatalogueScreensAndAskForTheIndexOnce() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("1")))
+        tap(&state, onText: "⌕ Търсене")
+        XCTAssertEqual(state.screen, .search)
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("Зареждане") == false)
+        send(&state, .key(.escape), .key(.enter))
+        XCTAssertEqual(send(&state, .key(.character("/"))), [.loadSearchIndex])
+        send(&state, .searchIndexLoaded(SearchIndex(documents: [])))
+        send(&state, .key(.escape))
+        XCTAssertEqual(send(&state, .key(.character("/"))), [], "the index is kept until the content changes")
+    }
+
+    func testOnScreenKeyboardByTapAlone() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("2")))
+        send(&state, .searchIndexLoaded(SearchIndex(documents: [SearchDocument(number: "7", names: ["Скица"], keywords: [], descriptions: [])])))
+        for letter in ["с", "к", "и"] { tap(&state, onText: "[ \(letter) ]") }
+        XCTAssertEqual(state.search.query, "ски")
+        tap(&state, onText: "⌫")
+        XCTAssertEqual(state.search.query, "ск")
+        tap(&state, onText: "ABC")
+        XCTAssertEqual(state.search.keyboard, .latin)
+        tap(&state, onText: "[ i ]")
+        XCTAssertEqual(state.search.query, "скi")
+        tap(&state, onText: "123")
+        tap(&state, onText: "│ 7 │")  // three rows of digits leave room for framed keys
+        XCTAssertEqual(state.search.query, "скi7")
+        tap(&state, onText: "✕ изчисти")
+        XCTAssertEqual(state.search.query, "")
+        tap(&state, onText: "скрий ⌨")
+        XCTAssertFalse(state.search.keyboardShown)
+        XCTAssertFalse(BoardView.render(state).grid.text.contains("[ 1 ]"))
+    }
+
+    func testLeavingForTheAttractScreenForgetsTheSearch() {
+        var state = board()
+        send(&state, .key(.enter), .key(.character("2")), .key(.character("x")))
+        send(&state, .key(.escape), .key(.escape))
+        XCTAssertEqual(state.screen, .attract)
+        XCTAssertEqual(state.search.query, "")
     }
 
     func testTheClockFollowsTicks() {

@@ -65,15 +65,15 @@ final class GoldenScreenTests: XCTestCase {
     }
 
     func testContacts() throws {
-        try eachSizeAndLanguage("contacts") { $0.press(.enter, .character("4")) }
+        try eachSizeAndLanguage("contacts") { $0.press(.enter, .character("5")) }
     }
 
     func testCharter() throws {
-        try eachSizeAndLanguage("charter") { $0.press(.enter, .character("5")) }
+        try eachSizeAndLanguage("charter") { $0.press(.enter, .character("6")) }
     }
 
     func testComingSoonNotice() throws {
-        try eachSizeAndLanguage("dossier-coming-soon", languages: [.bg]) { $0.press(.enter, .character("2")) }
+        try eachSizeAndLanguage("dossier-coming-soon", languages: [.bg]) { $0.press(.enter, .character("3")) }
     }
 
     /// The smallest size the board works at: buttons shrink to bars, focus stays on its item.
@@ -86,6 +86,31 @@ final class GoldenScreenTests: XCTestCase {
     func testTooSmall() throws {
         let program = try Fixtures.program(self, size: TerminalSize(columns: 50, rows: 12))
         Golden.assert(program.screenText, named: "too-small-50x12", directory: Self.directory)
+    }
+
+    /// Search as typed, with the matched parts underlined (see the style map under the text).
+    func testSearchResultsWithHighlights() throws {
+        for size in Self.sizes {
+            for (language, query) in [(Language.bg, "скица"), (.en, "naslednitsi")] {
+                let program = try Fixtures.program(self, size: size, language: language)
+                program.press(.enter, .character("2"))
+                for character in query { program.press(.character(character)) }
+                Golden.assert(Golden.styled(program.render().grid), named: "search-\(language.rawValue)-\(size.columns)x\(size.rows)", directory: Self.directory)
+            }
+        }
+    }
+
+    func testSearchWithNoResultOffersTopicsAndPhone() throws {
+        let program = try Fixtures.program(self)
+        program.press(.enter, .character("2"))
+        for character in "жираф" { program.press(.character(character)) }
+        check(program, "search-nothing")
+    }
+
+    func testSearchOnItsLatinKeyboardWithoutAQuery() throws {
+        let program = try Fixtures.program(self, size: TerminalSize(columns: 132, rows: 43), language: .en)
+        program.press(.enter, .character("2"))
+        check(program, "search-empty-en")
     }
 
     /// Content from a hostile source: escape sequences and control characters are shown as text.

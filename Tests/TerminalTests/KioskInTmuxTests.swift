@@ -101,6 +101,25 @@ final class KioskInTmuxTests: XCTestCase {
         XCTAssertFalse(screen.contains("Press space to interact"), "no interactive backtracer on a kiosk")
     }
 
+    /// Search by tapping the on-screen keyboard alone, then tapping the result.
+    func testSearchByTappingTheOnScreenKeyboard() throws {
+        let db = try database()
+        let tmux = try TmuxSession(command: "\(TmuxSession.kioskBinary) --database \(db)", columns: 80, rows: 24)
+        tmux.waitFor("ОБЩИНА БЛАГОЕВГРАД")
+        tmux.click(column: 40, row: 12)
+        tmux.waitFor("С какво можем да помогнем?")
+        XCTAssertTrue(tmux.click(onText: "Търсене · по дума"))
+        tmux.waitFor("Търся:")
+        for letter in ["с", "к", "и", "ц", "а"] {
+            XCTAssertTrue(tmux.click(onText: "[ \(letter) ]"), "no key \(letter) on screen")
+        }
+        tmux.waitFor("Търся: скица")
+        tmux.waitFor("Издаване на скица на поземлен имот")
+        XCTAssertTrue(tmux.click(onText: "Издаване на скица на поземлен имот"))
+        let card = tmux.waitFor("Услуга № 2015")
+        XCTAssertTrue(card.contains("Необходими документи"), card)
+    }
+
     /// With NO_COLOR the board uses no colour at all, and focus still shows (reverse video and ▶).
     func testNoColourStillShowsFocus() throws {
         let db = try database()

@@ -1,11 +1,24 @@
 /// What a kiosk keeps in memory: everything but the full service cards, which are loaded on demand.
 public struct Catalogue: Sendable, Hashable {
+    public static func == (a: Catalogue, b: Catalogue) -> Bool {
+        a.municipality == b.municipality && a.categories == b.categories && a.services == b.services
+            && a.pages == b.pages && a.announcements == b.announcements
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(municipality)
+        hasher.combine(categories)
+        hasher.combine(services)
+    }
+
     public var municipality: Municipality
     public var categories: [Category]
     /// Service summaries per category id, in display order.
     public var services: [String: [ServiceSummary]]
     public var pages: [PageKind: [Language: Page]]
     public var announcements: [Announcement]
+    /// Every service's summary by register number.
+    public let summaries: [String: ServiceSummary]
 
     public init(municipality: Municipality, categories: [Category], services: [String: [ServiceSummary]],
                 pages: [PageKind: [Language: Page]], announcements: [Announcement]) {
@@ -14,6 +27,9 @@ public struct Catalogue: Sendable, Hashable {
         self.services = services
         self.pages = pages
         self.announcements = announcements
+        var byNumber: [String: ServiceSummary] = [:]
+        for list in services.values { for s in list { byNumber[s.number] = s } }
+        self.summaries = byNumber
     }
 
     public func services(in category: String) -> [ServiceSummary] {

@@ -51,6 +51,13 @@ public final class BoardProgram {
                 } catch {
                     queue += Board.reduce(&state, .storeFailed(error))
                 }
+            case .loadSearchIndex:
+                guard let store else { continue }
+                do {
+                    queue += Board.reduce(&state, .searchIndexLoaded(SearchIndex(documents: try store.loadSearchDocuments())))
+                } catch {
+                    queue += Board.reduce(&state, .storeFailed(error))
+                }
             case .redraw, .quit:
                 pendingTerminalEffects.append(effect)
             }

@@ -14,6 +14,10 @@ public struct BoardState: Sendable {
     /// Why the content cannot be shown, when it cannot.
     public var fault: StoreError?
     public var theme: Configuration.Theme
+    /// What the visitor is searching for, and what was found.
+    public var search = SearchState()
+    /// Built on the first search after each content load.
+    public var searchIndex: SearchIndex?
 
     public init(size: TerminalSize, now: LocalTime, language: Language = .bg, theme: Configuration.Theme = .standard) {
         self.place = Place(.attract)
@@ -47,4 +51,23 @@ public enum CardLoad: Sendable, Hashable {
         if case .loaded(let s) = self { return s }
         return nil
     }
+}
+
+/// The search field, its results and the on-screen keyboard.
+public struct SearchState: Sendable, Hashable {
+    public var query = ""
+    /// Register numbers of the services found, best first.
+    public var results: [String] = []
+    public var keyboard: KeyboardLayout = .bulgarian
+    public var keyboardShown = true
+
+    public init() {}
+
+    /// The longest query accepted: enough for any service name's key words.
+    public static let maximumLength = 40
+}
+
+/// The layouts of the on-screen keyboard.
+public enum KeyboardLayout: String, Sendable, Hashable, CaseIterable {
+    case bulgarian, latin, digits
 }

@@ -24,6 +24,15 @@ public enum Action: Sendable, Hashable {
     case page(Int)
     /// Leave the attract screen.
     case wake
+    case openSearch
+    /// Type text into the search field (from the on-screen keyboard).
+    case type(String)
+    case deleteBackward
+    case clearQuery
+    case switchKeyboard(KeyboardLayout)
+    case toggleKeyboard
+    /// From an empty search: browse the topics instead.
+    case browseCategories
 }
 
 /// Everything that can happen to the board.
@@ -39,12 +48,15 @@ public enum Event: Sendable {
     case catalogueLoaded(Catalogue)
     case serviceLoaded(number: String, Service?)
     case storeFailed(StoreError)
+    case searchIndexLoaded(SearchIndex)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.
 public enum Effect: Sendable, Hashable {
     case loadCatalogue
     case loadService(number: String)
+    /// Build the search index from the store's current content.
+    case loadSearchIndex
     /// Repaint the whole terminal (Ctrl-L, after a glitch).
     case redraw
     case quit

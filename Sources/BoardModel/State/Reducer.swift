@@ -13,8 +13,13 @@ public enum Board {
         case .catalogueLoaded(let catalogue):
             state.catalogue = catalogue
             state.fault = nil
+            state.searchIndex = nil
             if state.screen == .outOfOrder { state.place = Place(.attract); state.history = [] }
             clamp(&state)
+            return state.screen == .search ? [.loadSearchIndex] : []
+        case .searchIndexLoaded(let index):
+            state.searchIndex = index
+            runSearch(&state)
             return []
         case .serviceLoaded(let number, let service):
             guard state.screen == .service(number: number) else { return [] }
@@ -54,6 +59,7 @@ public enum Board {
         // While the screen is too small nothing the visitor cannot see may change.
         if state.size.isTooSmall || state.screen == .outOfOrder { return [] }
         if state.screen == .attract { return perform(&state, .wake) }
+        if state.screen == .search { return reduceSearchKey(&state, key) }
         switch key {
         case .escape, .backspace: return perform(&state, .back)
         case .home: return perform(&state, .home)
@@ -61,6 +67,8 @@ public enum Board {
             return perform(&state, .toggleLanguage)
         case .character("h"), .character("H"):
             return perform(&state, .home)
+        case .character("/"), .function(3):
+            return perform(&state, .openSearch)
         default: break
         }
         switch state.screen {
@@ -143,6 +151,7 @@ public enum Board {
             state.place.selected = item.rawValue
             switch item {
             case .services: push(&state, .categories)
+            case .search: return perform(&state, .openSearch)
             case .contacts: push(&state, .contacts)
             case .charter: push(&state, .page(.charter))
             case .complaints: push(&state, .page(.complaints))
@@ -161,28 +170,42 @@ public enum Board {
                 let services = catalogue.services(in: id)
                 guard services.indices.contains(index) else { return [] }
                 state.place.selected = index
-                let number = services[index].number
-                push(&state, .service(number: number))
-                state.card = nil
-                return [.loadService(number: number)]
+                return openService(&state, services[index].number)
+            case .search:
+                guard state.search.results.indices.contains(index) else { return [] }
+                state.place.selected = index
+                return openService(&state, state.search.results[index])
             default: break
             }
             return []
+        case .openSearch, .type, .deleteBackward, .clearQuery, .switchKeyboard, .toggleKeyboard, .browseCategories:
+            return performSearch(&state, action)
         case .scroll(let lines):
-            if state.screen.isList {
+            if state.screen == .search {
+                move(&state, by: lines, count: state.search.results.count)
+            } else if state.screen.isList {
                 move(&state, by: lines, count: ListView.count(state))
             } else if state.screen.isDocument {
                 scroll(&state, by: lines)
             }
             return []
         case .page(let pages):
-            if state.screen.isList {
+            if state.screen == .search {
+                move(&state, by: pages * SearchView.resultCapacity(state), count: state.search.results.count)
+            } else if state.screen.isList {
                 move(&state, by: pages * Layout.listCapacity(state.size), count: ListView.count(state))
             } else if state.screen.isDocument {
                 scroll(&state, by: pages * max(1, Layout.body(state.size).height - 1))
             }
             return []
         }
+    }
+
+    /// Opens a service's card and asks the store for it.
+    static func openService(_ state: inout BoardState, _ number: String) -> [Effect] {
+        push(&state, .service(number: number))
+        state.card = nil
+        return [.loadService(number: number)]
     }
 
     static func push(_ state: inout BoardState, _ screen: Screen) {
@@ -195,6 +218,7 @@ public enum Board {
         state.place = Place(.attract)
         state.history = []
         state.card = nil
+        state.search = SearchState()
         state.language = state.defaultLanguage
     }
 
@@ -213,7 +237,14 @@ public enum Board {
 
     /// Keeps focus and scroll inside what the current screen holds at the current size.
     static func clamp(_ state: inout BoardState) {
-        if state.screen.isList {
+        if state.screen == .search {
+            let count = state.search.results.count
+            let capacity = SearchView.resultCapacity(state)
+            state.place.selected = min(max(0, count - 1), max(0, state.place.selected))
+            if state.place.selected < state.place.scroll { state.place.scroll = state.place.selected }
+            if state.place.selected >= state.place.scroll + capacity { state.place.scroll = state.place.selected - capacity + 1 }
+            state.place.scroll = max(0, min(state.place.scroll, max(0, count - capacity)))
+        } else if state.screen.isList {
             let count = ListView.count(state)
             let capacity = Layout.listCapacity(state.size)
             state.place.selected = min(max(0, count - 1), max(0, state.place.selected))

@@ -1,6 +1,6 @@
 /// The items of the home menu, in display order.
 public enum HomeItem: Int, Sendable, Hashable, CaseIterable {
-    case services, dossier, survey, contacts, charter, complaints, language
+    case services, search, dossier, survey, contacts, charter, complaints, language
 
     /// Whether the item leads somewhere real in this build; others say honestly that they are coming.
     public var isAvailable: Bool {
@@ -18,6 +18,8 @@ public enum Screen: Sendable, Hashable {
     case categories
     case services(category: String)
     case service(number: String)
+    /// Search as you type, with an on-screen keyboard.
+    case search
     case contacts
     case page(PageKind)
     /// A home item that is not built yet: says so and where to ask instead.

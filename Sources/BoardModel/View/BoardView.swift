@@ -16,6 +16,7 @@ public enum BoardView {
             switch state.screen {
             case .home: HomeView.draw(state, into: &frame)
             case .categories, .services: ListView.draw(state, into: &frame)
+            case .search: SearchView.draw(state, into: &frame)
             default: DocumentView.draw(state, into: &frame)
             }
         }
@@ -43,8 +44,14 @@ enum Chrome {
         var buttons: [(String, String, Action)] = [
             (UIText.back.text(language), "Esc", .back),
             (UIText.home.text(language), "Home", .home),
-            (UIText.switchLanguage(from: language), "L", .toggleLanguage),
+            // On the search screen letters type, so the language key there is F2.
+            (UIText.switchLanguage(from: language), state.screen == .search ? "F2" : "L", .toggleLanguage),
         ]
+        // Search is one tap away from every catalogue screen.
+        switch state.screen {
+        case .categories, .services, .service: buttons.insert((UIText.search.text(language), "/", .openSearch), at: 2)
+        default: break
+        }
         if scrolls(state) {
             buttons.append((UIText.scrollUp.text(language), "PgUp", .page(-1)))
             buttons.append((UIText.scrollDown.text(language), "PgDn", .page(1)))
@@ -78,6 +85,7 @@ enum Chrome {
         let body = Layout.body(state.size)
         if let lines = Documents.lines(for: state) { return lines.count > body.height }
         if state.screen.isList { return ListView.count(state) > Layout.listCapacity(state.size) }
+        if state.screen == .search { return state.search.results.count > SearchView.resultCapacity(state) }
         return false
     }
 
@@ -96,6 +104,7 @@ enum Chrome {
             }
             return UIText.item(.services, language: language) + " › № " + number
         case .contacts: return UIText.contactsTitle.text(language)
+        case .search: return UIText.searchTitle.text(language)
         case .page(let kind): return UIText.pageTitle(kind).text(language)
         case .unavailable(let item): return UIText.item(item, language: language) + " — " + UIText.unavailableTitle.text(language)
         case .attract, .outOfOrder: return ""

@@ -28,6 +28,7 @@ public struct CellStyle: Sendable, Hashable {
     public static let urgent = CellStyle(.urgent, bold: true)
     public static let button = CellStyle(.button, bold: true)
     public static let rule = CellStyle(.muted)
+    public static let key = CellStyle(.button, bold: true, reverse: true)
 }
 
 /// One terminal cell: a grapheme cluster of width 1 or 2, or the right half of a wide one.

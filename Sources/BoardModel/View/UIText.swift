@@ -23,6 +23,7 @@ enum UIText {
     static func item(_ item: HomeItem, language: Language) -> String {
         switch item {
         case .services: return LocalizedText(bg: "Услуги", en: "Services").text(language)
+        case .search: return LocalizedText(bg: "Търсене", en: "Search").text(language)
         case .dossier: return LocalizedText(bg: "Проверка на преписка", en: "Check my dossier").text(language)
         case .survey: return LocalizedText(bg: "Анкета", en: "Survey").text(language)
         case .contacts: return LocalizedText(bg: "Контакти и работно време", en: "Contacts and hours").text(language)
@@ -35,6 +36,7 @@ enum UIText {
     static func itemDetail(_ item: HomeItem, language: Language) -> String {
         switch item {
         case .services: return LocalizedText(bg: "документи, такси, срокове", en: "documents, fees, deadlines").text(language)
+        case .search: return LocalizedText(bg: "по дума или номер", en: "by word or number").text(language)
         case .dossier: return LocalizedText(bg: "по номер и код", en: "by number and code").text(language)
         case .survey: return LocalizedText(bg: "оценете обслужването", en: "rate our service").text(language)
         case .contacts: return LocalizedText(bg: "телефони, адрес", en: "phones, address").text(language)
@@ -44,6 +46,22 @@ enum UIText {
         }
     }
 
+    static let searchTitle = LocalizedText(bg: "Търсене на услуга", en: "Find a service")
+    static let search = LocalizedText(bg: "⌕ Търсене", en: "⌕ Search")
+    static let searchHint = LocalizedText(bg: "Напишете какво търсите, например „скица“, „данък кола“, „наследници“ или номер на услуга. Може и на латиница.",
+                                          en: "Type what you need, e.g. \"sketch\", \"car tax\", \"heirs\" or a service number. Bulgarian words in Latin letters work too.")
+    static func noResults(_ query: String, _ language: Language) -> String {
+        language == .bg ? "Няма услуга, която да отговаря на „\(query)“." : "No service matches \"\(query)\"."
+    }
+    static func noResultsHelp(phone: String, _ language: Language) -> String {
+        language == .bg ? "Опитайте с друга дума, разгледайте темите или попитайте на телефон \(phone)."
+            : "Try another word, browse the topics, or ask us on \(phone)."
+    }
+    static let browseTopics = LocalizedText(bg: "Разгледайте темите", en: "Browse the topics")
+    static func resultCount(_ n: Int, _ language: Language) -> String {
+        if language == .bg { return n == 1 ? "1 намерена услуга" : "\(n) намерени услуги" }
+        return n == 1 ? "1 service found" : "\(n) services found"
+    }
     static let categoriesTitle = LocalizedText(bg: "Услуги по теми", en: "Services by topic")
     static func serviceCount(_ n: Int, _ language: Language) -> String {
         if language == .bg { return n == 1 ? "1 услуга" : "\(n) услуги" }
