@@ -57,15 +57,15 @@ public final class SearchIndex: Sendable {
     }
 
     let numbers: [String]
-    let vocabulary: [[Unicode.Scalar]]
+    let vocabulary: [[UInt8]]
     let postings: [[Posting]]
 
     public var count: Int { numbers.count }
 
     /// Builds the index; documents keep their order, which breaks ties between equal scores.
     public init(documents: [SearchDocument]) {
-        var wordIDs: [String: Int] = [:]
-        var vocabulary: [[Unicode.Scalar]] = []
+        var wordIDs: [[UInt8]: Int] = [:]
+        var vocabulary: [[UInt8]] = []
         var postings: [[Posting]] = []
         for (d, document) in documents.enumerated() {
             let fields: [(Field, [String])] = [(.name, document.names), (.keyword, document.keywords), (.description, document.descriptions)]
@@ -74,12 +74,12 @@ public final class SearchIndex: Sendable {
                 for text in texts {
                     for word in SearchText.words(text) {
                         let id: Int
-                        if let existing = wordIDs[word.text] {
+                        if let existing = wordIDs[word.bytes] {
                             id = existing
                         } else {
                             id = vocabulary.count
-                            wordIDs[word.text] = id
-                            vocabulary.append(Array(word.text.unicodeScalars))
+                            wordIDs[word.bytes] = id
+                            vocabulary.append(word.bytes)
                             postings.append([])
                         }
                         if seen.insert(id).inserted {
@@ -95,8 +95,8 @@ public final class SearchIndex: Sendable {
     }
 
     /// The query's words that narrow the search (little words dropped unless alone).
-    public static func queryWords(_ query: String) -> [String] {
-        let words = SearchText.words(query).map(\.text)
+    static func queryWords(_ query: String) -> [[UInt8]] {
+        let words = SearchText.words(query).map(\.bytes)
         let meaningful = words.filter { !SearchText.stopWords.contains($0) }
         return meaningful.isEmpty ? words : meaningful
     }
@@ -108,12 +108,12 @@ public final class SearchIndex: Sendable {
         var total = [Int](repeating: 0, count: numbers.count)
         var matchedAll = [Bool](repeating: true, count: numbers.count)
         var best = [Int](repeating: 0, count: numbers.count)
-        for word in words {
+        for w in words {
             for i in best.indices { best[i] = 0 }
-            let w = Array(word.unicodeScalars)
-            if w.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }) {
+            if w.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                let digits = String(decoding: w, as: UTF8.self)
                 for (d, number) in numbers.enumerated() {
-                    if number == word { best[d] = 1000 } else if number.hasPrefix(word) { best[d] = 400 }
+                    if number == digits { best[d] = 1000 } else if number.hasPrefix(digits) { best[d] = 400 }
                 }
             }
             for (id, candidate) in vocabulary.enumerated() {
@@ -135,7 +135,7 @@ public final class SearchIndex: Sendable {
         return hits.prefix(limit).map { SearchHit(number: numbers[$0.0], score: $0.1) }
     }
 
-    static func match(_ query: [Unicode.Scalar], _ word: [Unicode.Scalar]) -> Match {
+    static func match(_ query: [UInt8], _ word: [UInt8]) -> Match {
         if query.count > word.count {
             return stem(query, word) ? .stem : .none
         }
@@ -146,7 +146,7 @@ public final class SearchIndex: Sendable {
     }
 
     /// Bulgarian changes word endings a lot: a long shared beginning counts as the same stem.
-    static func stem(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    static func stem(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         let shorter = min(a.count, b.count)
         guard shorter >= 5 else { return false }
         var common = 0
@@ -154,7 +154,7 @@ public final class SearchIndex: Sendable {
         return common >= max(5, max(a.count, b.count) - 4)
     }
 
-    static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard needle.count <= haystack.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
@@ -162,13 +162,13 @@ public final class SearchIndex: Sendable {
         return false
     }
 
-    /// Where the words of `query` appear in `text`, as Character offset ranges, for highlighting.
+    /// Where the words of `query` appear in `text`, as Unicode-scalar offset ranges, for highlighting.
     public static func highlights(of query: String, in text: String) -> [Range<Int>] {
-        let queryWords = queryWords(query).map { Array($0.unicodeScalars) }
+        let queryWords = queryWords(query)
         guard !queryWords.isEmpty else { return [] }
         var ranges: [Range<Int>] = []
         for word in SearchText.words(text) {
-            let w = Array(word.text.unicodeScalars)
+            let w = word.bytes
             for q in queryWords {
                 switch match(q, w) {
                 case .whole, .stem:
@@ -184,12 +184,13 @@ public final class SearchIndex: Sendable {
         return ranges
     }
 
-    /// How many original characters of a word spell the first `query.count` canonical letters.
-    private static func originalLength(of query: [Unicode.Scalar], in text: String, from start: Int, wordEnd: Int) -> Int {
-        let characters = Array(text)
+    /// How many original scalars of a word spell the first `query.count` canonical letters.
+    private static func originalLength(of query: [UInt8], in text: String, from start: Int, wordEnd: Int) -> Int {
+        let scalars = Array(text.unicodeScalars)
         for length in 1...(wordEnd - start) {
-            let part = String(characters[start..<start + length])
-            if let canonical = SearchText.words(part).first, canonical.text.unicodeScalars.count >= query.count {
+            var part = String.UnicodeScalarView()
+            part.append(contentsOf: scalars[start..<start + length])
+            if let canonical = SearchText.words(String(part)).first, canonical.bytes.count >= query.count {
                 return length
             }
         }

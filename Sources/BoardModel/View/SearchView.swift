@@ -136,9 +136,11 @@ enum SearchView {
         highlight.bold = true
         if !base.reverse { highlight.role = .accent }
         var column = x
-        for (i, character) in text.enumerated() {
-            let lit = ranges.contains { $0.contains(i) }
+        var scalarOffset = 0
+        for character in text {
+            let lit = ranges.contains { $0.contains(scalarOffset) }
             column += frame.grid.write(String(character), x: column, y: y, style: lit ? highlight : base)
+            scalarOffset += character.unicodeScalars.count
         }
     }
 }
