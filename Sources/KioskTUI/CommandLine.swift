@@ -7,12 +7,25 @@ enum Command: Equatable {
     case run(Options)
     case importContent(directory: String, check: Bool, options: Options)
     case status(Options)
+    case report(ReportOptions, Options)
+    /// Stores random cards, for load tests and benchmarks.
+    case simulateSurvey(cards: Int, Options)
+
+    struct ReportOptions: Equatable {
+        var from: String?
+        var to: String?
+        var format = "text"
+        var out: String?
+        var publish = false
+        var includeFloods = false
+    }
 
     /// Settings any subcommand may take.
     struct Options: Equatable {
         var config: String?
         var database: String?
         var content: String?
+        var surveyDatabase: String?
     }
 
     static let usage = """
@@ -26,12 +39,18 @@ enum Command: Equatable {
                                          board's content with it (--check: validate only)
       kiosk status [--config FILE] [--database FILE]
                                          show the database's schema, last import and health
+      kiosk report [--from YYYY-MM-DD --to YYYY-MM-DD] [--format text|csv|md|svg]
+                   [--out FILE] [--include-floods] [--publish]
+                                         survey results (default: the last full half-year);
+                                         --publish also shows them on every board
+      kiosk survey simulate --cards N    store N random cards (load tests, benchmarks)
       kiosk --help | --version
 
     OPTIONS
       --config FILE     settings file (default: ./kiosk.conf when present)
       --database FILE   board database (overrides the settings file)
       --content DIR     content imported when the database does not exist yet
+      --survey-database FILE   where survey cards are stored (overrides the settings file)
 
     The board runs until SIGTERM or SIGHUP (or Ctrl-C). See README.md and kiosk.conf.
     """
@@ -42,6 +61,8 @@ enum Command: Equatable {
         var options = Options()
         var positional: [String] = []
         var check = false
+        var report = ReportOptions()
+        var cards: Int?
         var subcommand: String?
         if let first = args.first, !first.hasPrefix("-") {
             subcommand = first
@@ -58,6 +79,18 @@ enum Command: Equatable {
             case "--config": options.config = try value()
             case "--database": options.database = try value()
             case "--content": options.content = try value()
+            case "--survey-database": options.surveyDatabase = try value()
+            case "--from" where subcommand == "report": report.from = try value()
+            case "--to" where subcommand == "report": report.to = try value()
+            case "--format" where subcommand == "report":
+                report.format = try value()
+                guard ["text", "csv", "md", "svg"].contains(report.format) else { throw UsageError("--format must be text, csv, md or svg") }
+            case "--out" where subcommand == "report": report.out = try value()
+            case "--publish" where subcommand == "report": report.publish = true
+            case "--include-floods" where subcommand == "report": report.includeFloods = true
+            case "--cards" where subcommand == "survey":
+                guard let n = Int(try value()), n > 0, n <= 10_000_000 else { throw UsageError("--cards needs a number from 1 to 10000000") }
+                cards = n
             case "--check":
                 guard subcommand == "import" else { throw UsageError("--check goes with `kiosk import`") }
                 check = true
@@ -76,6 +109,13 @@ enum Command: Equatable {
         case "status":
             guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
             return .status(options)
+        case "report":
+            guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
+            guard (report.from == nil) == (report.to == nil) else { throw UsageError("--from and --to go together") }
+            return .report(report, options)
+        case "survey":
+            guard positional == ["simulate"], let cards else { throw UsageError("usage: kiosk survey simulate --cards N") }
+            return .simulateSurvey(cards: cards, options)
         case let other?:
             throw UsageError("unknown command \(other)")
         }

@@ -28,6 +28,10 @@ struct Kiosk {
         case .status(let options):
             let config = loadConfiguration(options)
             exit(status(config))
+        case .report(let report, let options):
+            exit(SurveyCommands.report(report, config: loadConfiguration(options)))
+        case .simulateSurvey(let cards, let options):
+            exit(SurveyCommands.simulate(cards: cards, config: loadConfiguration(options)))
         }
     }
 
@@ -49,10 +53,12 @@ struct Kiosk {
             }
             let base = Platform.directory(of: path)
             config.database = Platform.resolve(config.database, against: base)
+            config.surveyDatabase = Platform.resolve(config.surveyDatabase, against: base)
             config.content = Platform.resolve(config.content, against: base)
         }
         if let database = options.database { config.database = database }
         if let content = options.content { config.content = content }
+        if let survey = options.surveyDatabase { config.surveyDatabase = survey }
         return config
     }
 
@@ -107,8 +113,12 @@ struct Kiosk {
         Platform.installTerminationHandlers()
         CrashGuard.install()
         let terminal = Terminal(theme: config.theme)
-        let state = BoardState(size: terminal.size, now: Platform.localTime(), language: config.language, theme: config.theme)
-        let program = BoardProgram(state: state, store: store)
+        var state = BoardState(size: terminal.size, now: Platform.localTime(), language: config.language, theme: config.theme)
+        state.surveyMode = config.mode == .survey
+        // A terminal that cannot open its survey file still runs; a visitor who sends a card is
+        // told plainly that it could not be saved.
+        let surveyStore = try? SurveyStore(path: config.surveyDatabase)
+        let program = BoardProgram(state: state, store: store, surveyStore: surveyStore)
         if let openError { program.send(.storeFailed(openError)) } else { program.start() }
         terminal.draw(program.render().grid)
         if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {

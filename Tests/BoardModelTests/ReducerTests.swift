@@ -56,11 +56,11 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .categories)
         send(&state, .key(.escape))
         XCTAssertEqual(state.screen, .home)
-        send(&state, .key(.character("5")))
+        send(&state, .key(.character("6")))
         XCTAssertEqual(state.screen, .contacts)
-        send(&state, .key(.backspace), .key(.character("6")))
+        send(&state, .key(.backspace), .key(.character("7")))
         XCTAssertEqual(state.screen, .page(.charter))
-        send(&state, .key(.escape), .key(.character("7")))
+        send(&state, .key(.escape), .key(.character("8")))
         XCTAssertEqual(state.screen, .page(.complaints))
     }
 
@@ -187,7 +187,7 @@ final class ReducerTests: XCTestCase {
 
     func testLanguageItemOnHomeSwitchesAndStays() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("8")))
+        send(&state, .key(.enter), .key(.character("9")))
         XCTAssertEqual(state.language, .en)
         XCTAssertEqual(state.screen, .home)
         XCTAssertTrue(BoardView.render(state).grid.text.contains("How can we help you?"))
@@ -217,7 +217,7 @@ final class ReducerTests: XCTestCase {
 
     func testFooterButtonsWorkByTap() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("5")))
+        send(&state, .key(.enter), .key(.character("6")))
         tap(&state, onText: "◀ Назад")
         XCTAssertEqual(state.screen, .home)
         tap(&state, onText: "Контакти и работно време")
@@ -231,9 +231,9 @@ final class ReducerTests: XCTestCase {
 
     func testTheScrollButtonsAppearOnlyWhenThereIsMore() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("7")))
+        send(&state, .key(.enter), .key(.character("8")))
         XCTAssertFalse(BoardView.render(state).grid.text.contains("▼ Надолу"), "a short page has no scroll buttons")
-        send(&state, .key(.escape), .key(.character("6")))
+        send(&state, .key(.escape), .key(.character("7")))
         tap(&state, onText: "▼ Надолу")
         XCTAssertEqual(state.place.scroll, Layout.body(state.size).height - 1)
         tap(&state, onText: "▲ Нагоре")
@@ -272,7 +272,7 @@ final class ReducerTests: XCTestCase {
 
     func testTapOnNothingDoesNothing() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("5")))
+        send(&state, .key(.enter), .key(.character("6")))
         let before = state.place
         send(&state, .tap(column: 0, row: 1), .tap(column: -5, row: 900))
         XCTAssertEqual(state.place, before)

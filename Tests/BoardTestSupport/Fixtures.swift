@@ -17,6 +17,14 @@ public enum Fixtures {
     /// Saturday, 21 November 2026, 10:30:00: a fixed moment so screens are repeatable.
     public static let now = LocalTime(date: CalendarDate(year: 2026, month: 11, day: 21)!, hour: 10, minute: 30, second: 0)
 
+    /// Today on this machine's clock, as YYYY-MM-DD (for commands that run now).
+    public static var todayISO: String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!.iso
+    }
+
     /// A fresh empty directory, removed when the test ends.
     public static func temporaryDirectory(_ test: XCTestCase) -> String {
         let path = NSTemporaryDirectory() + "kiosk-test-" + UUID().uuidString

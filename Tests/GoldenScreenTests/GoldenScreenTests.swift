@@ -65,11 +65,11 @@ final class GoldenScreenTests: XCTestCase {
     }
 
     func testContacts() throws {
-        try eachSizeAndLanguage("contacts") { $0.press(.enter, .character("5")) }
+        try eachSizeAndLanguage("contacts") { $0.press(.enter, .character("6")) }
     }
 
     func testCharter() throws {
-        try eachSizeAndLanguage("charter") { $0.press(.enter, .character("6")) }
+        try eachSizeAndLanguage("charter") { $0.press(.enter, .character("7")) }
     }
 
     func testComingSoonNotice() throws {
@@ -111,6 +111,51 @@ final class GoldenScreenTests: XCTestCase {
         let program = try Fixtures.program(self, size: TerminalSize(columns: 132, rows: 43), language: .en)
         program.press(.enter, .character("2"))
         check(program, "search-empty-en")
+    }
+
+    /// Each kind of survey question, the confirmation and the thanks (80×24, the smallest
+    /// size where every answer must be at least 5 rows × 12 columns).
+    func testSurveyQuestionKinds() throws {
+        let program = try Fixtures.program(self)
+        program.press(.enter, .character("4"))
+        check(program, "survey-faces")
+        program.press(.character("3"))
+        check(program, "survey-choice")
+        program.press(.character("2"))
+        check(program, "survey-scale")
+        program.press(.pageDown)
+        program.press(.pageDown)
+        for c in "Благодаря" { program.press(.character(c)) }
+        check(program, "survey-comment")
+        program.press(.enter)
+        check(program, "survey-confirm")
+    }
+
+    func testSurveyInEnglishAtTheLargerSize() throws {
+        let program = try Fixtures.program(self, size: TerminalSize(columns: 132, rows: 43), language: .en)
+        program.press(.enter, .character("4"))
+        program.press(.right)
+        check(program, "survey-faces-en")
+    }
+
+    func testPublishedSurveyResults() throws {
+        let path = try Fixtures.database(self)
+        let definition = try BoardStore(path: path, readOnly: true).surveyDefinition()!
+        var cards: [SurveyCard] = []
+        let answers: [(Int, String, Int)] = [(4, "civil", 5), (3, "taxes", 4), (4, "civil", 3), (1, "construction", 1), (2, "taxes", 2),
+                                             (3, "civil", 4), (4, "other", 5), (3, "property", 4)]
+        for (i, a) in answers.enumerated() {
+            cards.append(SurveyCard(day: CalendarDate(year: 2026, month: 1 + i % 6, day: 10)!, centre: "Ц",
+                                    answers: ["overall": .value(a.0), "topic": .option(a.1), "waiting": .value(a.2)]))
+        }
+        let report = SurveyReport(definition: definition, cards: cards, from: CalendarDate(iso: "2026-01-01")!, to: CalendarDate(iso: "2026-06-30")!)
+        try BoardStore(path: path, readOnly: false).publish(report, at: "2026-07-01 09:00:00")
+        for size in Self.sizes {
+            let program = BoardProgram(state: BoardState(size: size, now: Fixtures.now), store: try BoardStore(path: path, readOnly: true))
+            program.start()
+            program.press(.enter, .character("5"))
+            check(program, "survey-results")
+        }
     }
 
     /// Content from a hostile source: escape sequences and control characters are shown as text.

@@ -5,6 +5,8 @@ public struct Configuration: Sendable, Hashable {
 
     /// The board database.
     public var database: String = "board.db"
+    /// Where this terminal stores survey cards (a file apart from the board database).
+    public var surveyDatabase: String = "survey.db"
     /// The content directory imported when the database does not exist yet.
     public var content: String = "content/blagoevgrad"
     /// The language a new visitor is greeted in.
@@ -17,7 +19,7 @@ public struct Configuration: Sendable, Hashable {
     public init() {}
 
     /// Every key the file may set, for the error message on a typo.
-    public static let keys = ["database", "content", "language", "idle_timeout", "mode", "theme"]
+    public static let keys = ["database", "survey_database", "content", "language", "idle_timeout", "mode", "theme"]
 
     /// Parses configuration text; `source` names the file in errors.
     public init(parsing text: String, source: String) throws(ConfigurationError) {
@@ -45,6 +47,7 @@ public struct Configuration: Sendable, Hashable {
             guard SafeText.isClean(value) else { throw fail("contains control characters") }
             switch key {
             case "database": database = value
+            case "survey_database": surveyDatabase = value
             case "content": content = value
             case "language":
                 guard let l = Language(rawValue: value) else { throw fail("must be bg or en, found \"\(value)\"") }

@@ -86,12 +86,13 @@ public enum ContentReader {
         }
 
         let announcements = json("announcements.json").map(readAnnouncements) ?? []
+        let survey = json("survey.json", required: false).flatMap { readSurvey($0, categories: categories) }
 
         guard log.issues.isEmpty, let municipality else {
             throw ContentValidationError(issues: log.issues)
         }
         return ContentSet(municipality: municipality, categories: categories, services: services,
-                          pages: pages, announcements: announcements, checksum: hasher.hex)
+                          pages: pages, announcements: announcements, survey: survey, checksum: hasher.hex)
     }
 
     static func readMunicipality(_ node: ContentNode) -> Municipality? {
@@ -260,6 +261,52 @@ public enum ContentReader {
         return Service(number: number, category: category, name: name, description: description, legalBasis: legal,
                        documents: documents, tiers: tiers.sorted { $0.tier < $1.tier }, unit: unit, channels: channels,
                        stages: stages, result: result, validity: validity, keywordsBG: keywordsBG, keywordsEN: keywordsEN)
+    }
+
+    /// survey.json: `{"title": text, "questions": [{"id", "kind", "text", "options"}]}`; a choice's
+    /// options are a list of `{"id", "text"}` or "categories" (the service categories, plus "other").
+    static func readSurvey(_ node: ContentNode, categories: [Category]) -> SurveyDefinition? {
+        guard let o = node.object(allowed: ["title", "questions"]) else { return nil }
+        let title = o.required("title")?.text()
+        guard let questionsNode = o.required("questions"), let list = questionsNode.array() else { return nil }
+        if list.isEmpty || list.count > 10 { questionsNode.fail("must hold 1 to 10 questions (a card takes under a minute), found \(list.count)") }
+        var questions: [SurveyDefinition.Question] = []
+        var ids = Set<String>()
+        var ok = true
+        for item in list {
+            guard let q = item.object(allowed: ["id", "kind", "text", "options"]) else { ok = false; continue }
+            let idNode = q.required("id")
+            let id = idNode?.string()
+            let kindNode = q.required("kind")
+            var kind: SurveyDefinition.Kind?
+            if let raw = kindNode?.string() {
+                kind = SurveyDefinition.Kind(rawValue: raw)
+                if kind == nil { kindNode?.fail("unknown question kind \"\(raw)\" (allowed: faces, scale, choice, comment)") }
+            }
+            let text = q.required("text")?.text()
+            var options: [SurveyDefinition.Option] = []
+            if let id, !ids.insert(id).inserted { idNode?.fail("duplicate question id \"\(id)\""); ok = false }
+            if kind == .choice {
+                if let optionsNode = q.required("options") {
+                    if case .string("categories") = optionsNode.value {
+                        options = categories.map { .init(id: $0.id, text: $0.name) } + [.init(id: "other", text: LocalizedText(bg: "Друго", en: "Other"))]
+                    } else if let optionList = optionsNode.array() {
+                        if optionList.count < 2 || optionList.count > 12 { optionsNode.fail("must offer 2 to 12 options, found \(optionList.count)"); ok = false }
+                        for optionItem in optionList {
+                            guard let op = optionItem.object(allowed: ["id", "text"]),
+                                  let oid = op.required("id")?.string(), let otext = op.required("text")?.text() else { ok = false; continue }
+                            options.append(.init(id: oid, text: otext))
+                        }
+                    } else { ok = false }
+                } else { ok = false }
+            } else if let optionsNode = q.optional("options") {
+                optionsNode.fail("only choice questions have options")
+                ok = false
+            }
+            if let id, let kind, let text { questions.append(.init(id: id, kind: kind, text: text, options: options)) } else { ok = false }
+        }
+        guard ok, let title, !questions.isEmpty else { return nil }
+        return SurveyDefinition(title: title, questions: questions)
     }
 
     static func readAnnouncements(_ node: ContentNode) -> [Announcement] {

@@ -2,7 +2,7 @@
 public struct Catalogue: Sendable, Hashable {
     public static func == (a: Catalogue, b: Catalogue) -> Bool {
         a.municipality == b.municipality && a.categories == b.categories && a.services == b.services
-            && a.pages == b.pages && a.announcements == b.announcements
+            && a.pages == b.pages && a.announcements == b.announcements && a.survey == b.survey && a.results == b.results
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -17,6 +17,10 @@ public struct Catalogue: Sendable, Hashable {
     public var services: [String: [ServiceSummary]]
     public var pages: [PageKind: [Language: Page]]
     public var announcements: [Announcement]
+    /// The satisfaction card, if the content has one.
+    public var survey: SurveyDefinition?
+    /// The latest survey results staff published.
+    public var results: SurveyReport?
     /// Every service's summary by register number.
     public let summaries: [String: ServiceSummary]
 

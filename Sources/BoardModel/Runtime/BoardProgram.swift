@@ -3,13 +3,16 @@
 public final class BoardProgram {
     public private(set) var state: BoardState
     let store: BoardStore?
+    /// Where this terminal's survey cards go.
+    let surveyStore: SurveyStore?
 
     /// Effects only the terminal can carry out (redraw, quit), in order.
     public private(set) var pendingTerminalEffects: [Effect] = []
 
-    public init(state: BoardState, store: BoardStore?) {
+    public init(state: BoardState, store: BoardStore?, surveyStore: SurveyStore? = nil) {
         self.state = state
         self.store = store
+        self.surveyStore = surveyStore
     }
 
     /// Loads the catalogue; call once at start.
@@ -57,6 +60,17 @@ public final class BoardProgram {
                     queue += Board.reduce(&state, .searchIndexLoaded(SearchIndex(documents: try store.loadSearchDocuments())))
                 } catch {
                     queue += Board.reduce(&state, .storeFailed(error))
+                }
+            case .saveCard(let card):
+                guard let surveyStore else {
+                    queue += Board.reduce(&state, .cardSaveFailed(.missing(path: "(no survey store)")))
+                    continue
+                }
+                do {
+                    try surveyStore.save(card)
+                    queue += Board.reduce(&state, .cardSaved)
+                } catch {
+                    queue += Board.reduce(&state, .cardSaveFailed(error))
                 }
             case .redraw, .quit:
                 pendingTerminalEffects.append(effect)

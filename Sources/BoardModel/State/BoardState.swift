@@ -18,6 +18,10 @@ public struct BoardState: Sendable {
     public var search = SearchState()
     /// Built on the first search after each content load.
     public var searchIndex: SearchIndex?
+    /// The satisfaction card being filled in.
+    public var survey = SurveyProgress()
+    /// A survey terminal: it opens on the first question and returns to it after each card.
+    public var surveyMode = false
 
     public init(size: TerminalSize, now: LocalTime, language: Language = .bg, theme: Configuration.Theme = .standard) {
         self.place = Place(.attract)
@@ -70,4 +74,33 @@ public struct SearchState: Sendable, Hashable {
 /// The layouts of the on-screen keyboard.
 public enum KeyboardLayout: String, Sendable, Hashable, CaseIterable {
     case bulgarian, latin, digits
+}
+
+/// The card a visitor is filling in, and what this terminal remembers between cards.
+public struct SurveyProgress: Sendable, Hashable {
+    public var answers: [String: SurveyAnswer] = [:]
+    public var comment = ""
+    public var keyboard: KeyboardLayout = .bulgarian
+    public var keyboardShown = true
+    /// Waiting for the store to confirm the card is on disk.
+    public var saving = false
+    /// The last save failed; the visitor is told and may try again.
+    public var saveFailed = false
+    /// When the thank-you screen appeared (seconds on the board's clock).
+    public var thanksAt: Int?
+    /// When this terminal last stored a card: a card soon after is marked as a flood. Only in
+    /// memory, never stored with a card.
+    public var lastCardAt: Int?
+
+    public init() {}
+
+    /// Seconds a card must take at least; a faster one from the same terminal is a flood.
+    public static let floodInterval = 20
+    /// Seconds the thank-you screen stays before the next card (survey mode) or home.
+    public static let thanksSeconds = 8
+}
+
+extension LocalTime {
+    /// Seconds since 1970-01-01 on the local clock: enough to measure short intervals.
+    public var secondsSinceEpoch: Int { date.dayNumber * 86_400 + secondOfDay }
 }

@@ -33,6 +33,15 @@ public enum Action: Sendable, Hashable {
     case toggleKeyboard
     /// From an empty search: browse the topics instead.
     case browseCategories
+    /// Give the answer at this index (0-based) to the survey question on screen.
+    case answer(Int)
+    case skipQuestion
+    /// Finish the comment and go on.
+    case commentDone
+    /// Store the card (from the confirmation screen).
+    case submitCard
+    /// Start a new card (after thanks, in survey mode).
+    case newCard
 }
 
 /// Everything that can happen to the board.
@@ -49,6 +58,8 @@ public enum Event: Sendable {
     case serviceLoaded(number: String, Service?)
     case storeFailed(StoreError)
     case searchIndexLoaded(SearchIndex)
+    case cardSaved
+    case cardSaveFailed(StoreError)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.
@@ -57,6 +68,8 @@ public enum Effect: Sendable, Hashable {
     case loadService(number: String)
     /// Build the search index from the store's current content.
     case loadSearchIndex
+    /// Store a survey card durably, then report `.cardSaved` (or `.cardSaveFailed`).
+    case saveCard(SurveyCard)
     /// Repaint the whole terminal (Ctrl-L, after a glitch).
     case redraw
     case quit

@@ -5,7 +5,7 @@ public enum Board {
         switch event {
         case .tick(let now):
             state.now = now
-            return []
+            return surveyTick(&state)
         case .resize(let size):
             state.size = size
             clamp(&state)
@@ -15,8 +15,17 @@ public enum Board {
             state.fault = nil
             state.searchIndex = nil
             if state.screen == .outOfOrder { state.place = Place(.attract); state.history = [] }
+            if state.surveyMode && state.screen == .attract && catalogue.survey != nil { beginCard(&state) }
             clamp(&state)
             return state.screen == .search ? [.loadSearchIndex] : []
+        case .cardSaved:
+            cardSaved(&state)
+            return []
+        case .cardSaveFailed(let error):
+            state.survey.saving = false
+            state.survey.saveFailed = true
+            state.fault = error
+            return []
         case .searchIndexLoaded(let index):
             state.searchIndex = index
             runSearch(&state)
@@ -60,6 +69,10 @@ public enum Board {
         if state.size.isTooSmall || state.screen == .outOfOrder { return [] }
         if state.screen == .attract { return perform(&state, .wake) }
         if state.screen == .search { return reduceSearchKey(&state, key) }
+        switch state.screen {
+        case .survey, .surveyConfirm, .surveyThanks: return reduceSurveyKey(&state, key)
+        default: break
+        }
         switch key {
         case .escape, .backspace: return perform(&state, .back)
         case .home: return perform(&state, .home)
@@ -139,6 +152,10 @@ public enum Board {
             clamp(&state)
             return []
         case .home:
+            if state.surveyMode {
+                beginCard(&state)
+                return []
+            }
             state.history = [Place(.attract)]
             state.place = Place(.home)
             return []
@@ -152,11 +169,14 @@ public enum Board {
             switch item {
             case .services: push(&state, .categories)
             case .search: return perform(&state, .openSearch)
+            case .survey:
+                if state.catalogue?.survey == nil { push(&state, .unavailable(item)) } else { beginCard(&state) }
+            case .results: push(&state, .surveyResults)
             case .contacts: push(&state, .contacts)
             case .charter: push(&state, .page(.charter))
             case .complaints: push(&state, .page(.complaints))
             case .language: state.language = state.language.other
-            case .dossier, .survey: push(&state, .unavailable(item))
+            case .dossier: push(&state, .unavailable(item))
             }
             return []
         case .open(let index):
@@ -178,8 +198,12 @@ public enum Board {
             default: break
             }
             return []
-        case .openSearch, .type, .deleteBackward, .clearQuery, .switchKeyboard, .toggleKeyboard, .browseCategories:
+        case .type, .deleteBackward, .clearQuery, .switchKeyboard, .toggleKeyboard:
+            return isCommentScreen(state) ? performComment(&state, action) : performSearch(&state, action)
+        case .openSearch, .browseCategories:
             return performSearch(&state, action)
+        case .answer, .skipQuestion, .commentDone, .submitCard, .newCard:
+            return performSurvey(&state, action)
         case .scroll(let lines):
             if state.screen == .search {
                 move(&state, by: lines, count: state.search.results.count)
@@ -215,10 +239,18 @@ public enum Board {
 
     /// Back to the idle loop: everything the visitor did is forgotten.
     static func goToAttract(_ state: inout BoardState) {
+        if state.surveyMode && state.catalogue?.survey != nil {
+            state.language = state.defaultLanguage
+            state.card = nil
+            state.search = SearchState()
+            beginCard(&state)
+            return
+        }
         state.place = Place(.attract)
         state.history = []
         state.card = nil
         state.search = SearchState()
+        state.survey = SurveyProgress(lastCardAt: state.survey.lastCardAt)
         state.language = state.defaultLanguage
     }
 

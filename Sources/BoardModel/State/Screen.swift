@@ -1,11 +1,11 @@
 /// The items of the home menu, in display order.
 public enum HomeItem: Int, Sendable, Hashable, CaseIterable {
-    case services, search, dossier, survey, contacts, charter, complaints, language
+    case services, search, dossier, survey, results, contacts, charter, complaints, language
 
     /// Whether the item leads somewhere real in this build; others say honestly that they are coming.
     public var isAvailable: Bool {
         switch self {
-        case .dossier, .survey: return false
+        case .dossier: return false
         default: return true
         }
     }
@@ -20,6 +20,14 @@ public enum Screen: Sendable, Hashable {
     case service(number: String)
     /// Search as you type, with an on-screen keyboard.
     case search
+    /// One question of the satisfaction card (0-based).
+    case survey(step: Int)
+    /// The card's answers, to send or change.
+    case surveyConfirm
+    /// Shown only once the card is safely stored.
+    case surveyThanks
+    /// The latest published survey results.
+    case surveyResults
     case contacts
     case page(PageKind)
     /// A home item that is not built yet: says so and where to ask instead.
@@ -30,7 +38,7 @@ public enum Screen: Sendable, Hashable {
     /// Screens whose body is a scrolling text rather than a list of choices.
     public var isDocument: Bool {
         switch self {
-        case .service, .contacts, .page, .unavailable: return true
+        case .service, .contacts, .page, .unavailable, .surveyResults: return true
         default: return false
         }
     }

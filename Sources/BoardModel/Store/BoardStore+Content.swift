@@ -22,7 +22,10 @@ extension BoardStore {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             try db.transaction {
-                try db.execute("DELETE FROM services; DELETE FROM categories; DELETE FROM pages; DELETE FROM announcements; DELETE FROM municipality")
+                try db.execute("DELETE FROM services; DELETE FROM categories; DELETE FROM pages; DELETE FROM announcements; DELETE FROM municipality; DELETE FROM survey")
+                if let survey = content.survey {
+                    try db.prepare("INSERT INTO survey (id, json) VALUES (1, ?)").bind(.text(String(decoding: try encoder.encode(survey), as: UTF8.self))).run()
+                }
                 let municipalityJSON = String(decoding: try encoder.encode(content.municipality), as: UTF8.self)
                 try db.prepare("INSERT INTO municipality (id, json) VALUES (1, ?)").bind(.text(municipalityJSON)).run()
 
@@ -101,8 +104,17 @@ extension BoardStore {
                                                   until: a.text(3).flatMap(CalendarDate.init(iso:)),
                                                   urgent: a.int(4) != 0))
             }
-            return Catalogue(municipality: municipality, categories: categories, services: services,
-                             pages: pages, announcements: announcements)
+            var catalogue = Catalogue(municipality: municipality, categories: categories, services: services,
+                                      pages: pages, announcements: announcements)
+            let survey = try db.prepare("SELECT json FROM survey WHERE id = 1")
+            if try survey.step(), let json = survey.text(0) {
+                catalogue.survey = try JSONDecoder().decode(SurveyDefinition.self, from: Data(json.utf8))
+            }
+            let published = try db.prepare("SELECT json FROM published_results ORDER BY id DESC LIMIT 1")
+            if try published.step(), let json = published.text(0) {
+                catalogue.results = try JSONDecoder().decode(SurveyReport.self, from: Data(json.utf8))
+            }
+            return catalogue
         }
     }
 

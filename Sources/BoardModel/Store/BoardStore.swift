@@ -64,6 +64,12 @@ public final class BoardStore {
             checksum TEXT NOT NULL, services INTEGER NOT NULL, categories INTEGER NOT NULL,
             announcements INTEGER NOT NULL);
         """,
+        // The satisfaction card from content, and the survey results staff publish.
+        """
+        CREATE TABLE survey (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+        CREATE TABLE published_results (id INTEGER PRIMARY KEY, published_at TEXT NOT NULL,
+            period_from TEXT NOT NULL, period_to TEXT NOT NULL, json TEXT NOT NULL);
+        """,
     ]
 
     public let path: String

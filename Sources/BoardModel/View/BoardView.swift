@@ -17,6 +17,7 @@ public enum BoardView {
             case .home: HomeView.draw(state, into: &frame)
             case .categories, .services: ListView.draw(state, into: &frame)
             case .search: SearchView.draw(state, into: &frame)
+            case .survey, .surveyConfirm, .surveyThanks: SurveyView.draw(state, into: &frame)
             default: DocumentView.draw(state, into: &frame)
             }
         }
@@ -41,11 +42,13 @@ enum Chrome {
         frame.grid.write(TextLayout.truncate(title(state), width: size.columns - 4), x: 2, y: 1, style: .title)
         frame.grid.write(String(repeating: "─", count: size.columns), x: 0, y: 2, style: .rule)
 
-        var buttons: [(String, String, Action)] = [
-            (UIText.back.text(language), "Esc", .back),
-            (UIText.home.text(language), "Home", .home),
+        var buttons: [(String, String, Action)] = [(UIText.back.text(language), "Esc", .back)]
+        // A survey terminal has no home menu: its start is the first question.
+        if !state.surveyMode { buttons.append((UIText.home.text(language), "Home", .home)) }
+        if case .survey = state.screen { buttons.append((UIText.skipQuestion.text(language), "PgDn", .skipQuestion)) }
+        buttons += [
             // On the search screen letters type, so the language key there is F2.
-            (UIText.switchLanguage(from: language), state.screen == .search ? "F2" : "L", .toggleLanguage),
+            (UIText.switchLanguage(from: language), state.screen == .search || Board.isCommentScreen(state) ? "F2" : "L", .toggleLanguage),
         ]
         // Search is one tap away from every catalogue screen.
         switch state.screen {
@@ -105,6 +108,12 @@ enum Chrome {
             return UIText.item(.services, language: language) + " › № " + number
         case .contacts: return UIText.contactsTitle.text(language)
         case .search: return UIText.searchTitle.text(language)
+        case .survey(let step):
+            let total = state.catalogue?.survey?.questions.count ?? 0
+            return (state.catalogue?.survey?.title.text(language) ?? "") + " · " + UIText.questionOf(step + 1, total, language)
+        case .surveyConfirm: return UIText.checkYourAnswers.text(language)
+        case .surveyThanks: return state.catalogue?.survey?.title.text(language) ?? ""
+        case .surveyResults: return UIText.item(.results, language: language)
         case .page(let kind): return UIText.pageTitle(kind).text(language)
         case .unavailable(let item): return UIText.item(item, language: language) + " — " + UIText.unavailableTitle.text(language)
         case .attract, .outOfOrder: return ""

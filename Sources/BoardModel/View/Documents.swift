@@ -25,6 +25,8 @@ enum Documents {
         case .page(let kind):
             guard let page = state.catalogue?.page(kind, language) else { return [] }
             return pageLines(page, width: width)
+        case .surveyResults:
+            return surveyResults(state.catalogue?.results, language: language, width: width)
         case .unavailable(let item):
             var b = DocumentBuilder(width: width)
             let phone = state.catalogue?.municipality.helpdeskPhone ?? ""
@@ -98,6 +100,32 @@ enum Documents {
 
         b.heading(t(UIText.legalBasis))
         b.paragraph(t(s.legalBasis), style: .muted)
+        return b.lines
+    }
+
+    /// The published results, with bars of block characters and the figures beside them.
+    static func surveyResults(_ report: SurveyReport?, language: Language, width: Int) -> [DocumentLine] {
+        var b = DocumentBuilder(width: width)
+        guard let report, let from = CalendarDate(iso: report.from), let to = CalendarDate(iso: report.to) else {
+            b.paragraph(UIText.noResultsPublished.text(language))
+            return b.lines
+        }
+        let period = "\(UIText.shortDate(from)) – \(UIText.shortDate(to))"
+        b.paragraph(language == .bg ? "Период: \(period) · попълнени карти: \(report.cards)" : "Period: \(period) · cards filled in: \(report.cards)", style: .title)
+        for q in report.questions where q.kind != .comment {
+            b.heading(q.text.text(language))
+            if let satisfied = q.satisfied {
+                b.paragraph((language == .bg ? "Доволни: " : "Satisfied: ") + percent(satisfied) + (q.mean.map { (language == .bg ? " · средна оценка " : " · mean ") + decimal($0) } ?? ""))
+            }
+            let labelWidth = min(width / 3, q.buckets.map { DisplayWidth.of($0.label.text(language)) }.max() ?? 0)
+            let barWidth = max(5, width - labelWidth - 14)
+            for bucket in q.buckets {
+                let share = q.answered > 0 ? Double(bucket.count) / Double(q.answered) : 0
+                let bar = String(repeating: "█", count: Int((share * Double(barWidth)).rounded()))
+                b.line([Span(TextLayout.fit(bucket.label.text(language), width: labelWidth) + " "), Span(bar, .heading),
+                        Span(" " + percent(q.answered > 0 ? share : nil), .muted)], indent: 1)
+            }
+        }
         return b.lines
     }
 

@@ -26,6 +26,7 @@ enum UIText {
         case .search: return LocalizedText(bg: "Търсене", en: "Search").text(language)
         case .dossier: return LocalizedText(bg: "Проверка на преписка", en: "Check my dossier").text(language)
         case .survey: return LocalizedText(bg: "Анкета", en: "Survey").text(language)
+        case .results: return LocalizedText(bg: "Резултати от анкетата", en: "Survey results").text(language)
         case .contacts: return LocalizedText(bg: "Контакти и работно време", en: "Contacts and hours").text(language)
         case .charter: return LocalizedText(bg: "Харта на клиента", en: "Client charter").text(language)
         case .complaints: return LocalizedText(bg: "Жалби и предложения", en: "Complaints and feedback").text(language)
@@ -39,6 +40,7 @@ enum UIText {
         case .search: return LocalizedText(bg: "по дума или номер", en: "by word or number").text(language)
         case .dossier: return LocalizedText(bg: "по номер и код", en: "by number and code").text(language)
         case .survey: return LocalizedText(bg: "оценете обслужването", en: "rate our service").text(language)
+        case .results: return LocalizedText(bg: "какво казаха посетителите", en: "what visitors said").text(language)
         case .contacts: return LocalizedText(bg: "телефони, адрес", en: "phones, address").text(language)
         case .charter: return LocalizedText(bg: "нашите стандарти", en: "our standards").text(language)
         case .complaints: return LocalizedText(bg: "как да ни пишете", en: "how to reach us").text(language)
@@ -62,6 +64,14 @@ enum UIText {
         if language == .bg { return n == 1 ? "1 намерена услуга" : "\(n) намерени услуги" }
         return n == 1 ? "1 service found" : "\(n) services found"
     }
+    static func questionOf(_ n: Int, _ total: Int, _ language: Language) -> String {
+        language == .bg ? "въпрос \(n) от \(total)" : "question \(n) of \(total)"
+    }
+    static let skipQuestion = LocalizedText(bg: "Пропусни ▶", en: "Skip ▶")
+    static let checkYourAnswers = LocalizedText(bg: "Проверете отговорите си", en: "Check your answers")
+    static let cardNotSaved = LocalizedText(bg: "Отговорите не можаха да бъдат записани. Моля, опитайте отново или кажете на служител на гишето.",
+                                            en: "Your answers could not be saved. Please try again or tell a member of staff at the counter.")
+    static let noResultsPublished = LocalizedText(bg: "Все още няма публикувани резултати от анкетата.", en: "No survey results have been published yet.")
     static let categoriesTitle = LocalizedText(bg: "Услуги по теми", en: "Services by topic")
     static func serviceCount(_ n: Int, _ language: Language) -> String {
         if language == .bg { return n == 1 ? "1 услуга" : "\(n) услуги" }
