@@ -3,6 +3,8 @@
 public final class BoardProgram {
     public private(set) var state: BoardState
     let store: BoardStore?
+    /// Checks dossier lookups; nil when this kiosk cannot (the lookup then says so).
+    public var dossierDesk: DossierDesk?
 
     /// Effects only the terminal can carry out (redraw, quit), in order.
     public private(set) var pendingTerminalEffects: [Effect] = []
@@ -51,6 +53,8 @@ public final class BoardProgram {
                 } catch {
                     queue += Board.reduce(&state, .storeFailed(error))
                 }
+            case .lookUpDossier(let number, let code):
+                queue += Board.reduce(&state, .dossierLookedUp(dossierDesk?.lookUp(number: number, code: code) ?? .unavailable))
             case .redraw, .quit:
                 pendingTerminalEffects.append(effect)
             }

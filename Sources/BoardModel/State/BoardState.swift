@@ -14,6 +14,8 @@ public struct BoardState: Sendable {
     /// Why the content cannot be shown, when it cannot.
     public var fault: StoreError?
     public var theme: Configuration.Theme
+    /// The dossier lookup in progress: typed fields and the result, forgotten on leaving.
+    public var dossier = DossierSession()
 
     public init(size: TerminalSize, now: LocalTime, language: Language = .bg, theme: Configuration.Theme = .standard) {
         self.place = Place(.attract)

@@ -24,6 +24,8 @@ public enum Action: Sendable, Hashable {
     case page(Int)
     /// Leave the attract screen.
     case wake
+    /// On the dossier lookup: a key of the on-screen keypad, a field chosen, a check asked for.
+    case dossier(DossierAction)
 }
 
 /// Everything that can happen to the board.
@@ -39,12 +41,15 @@ public enum Event: Sendable {
     case catalogueLoaded(Catalogue)
     case serviceLoaded(number: String, Service?)
     case storeFailed(StoreError)
+    case dossierLookedUp(DossierLookupOutcome)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.
 public enum Effect: Sendable, Hashable {
     case loadCatalogue
     case loadService(number: String)
+    /// Check a typed number and code (a slow hash and the kiosk's throttle file).
+    case lookUpDossier(number: String, code: String)
     /// Repaint the whole terminal (Ctrl-L, after a glitch).
     case redraw
     case quit

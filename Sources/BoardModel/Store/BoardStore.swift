@@ -64,6 +64,7 @@ public final class BoardStore {
             checksum TEXT NOT NULL, services INTEGER NOT NULL, categories INTEGER NOT NULL,
             announcements INTEGER NOT NULL);
         """,
+        BoardStore.dossierSchema,
     ]
 
     public let path: String

@@ -16,6 +16,7 @@ public enum BoardView {
             switch state.screen {
             case .home: HomeView.draw(state, into: &frame)
             case .categories, .services: ListView.draw(state, into: &frame)
+            case .dossierLookup: LookupView.draw(state, into: &frame)
             default: DocumentView.draw(state, into: &frame)
             }
         }
@@ -43,7 +44,8 @@ enum Chrome {
         var buttons: [(String, String, Action)] = [
             (UIText.back.text(language), "Esc", .back),
             (UIText.home.text(language), "Home", .home),
-            (UIText.switchLanguage(from: language), "L", .toggleLanguage),
+            // On the dossier lookup letters type into the fields: the language key is F2 there.
+            (UIText.switchLanguage(from: language), state.screen == .dossierLookup ? "F2" : "L", .toggleLanguage),
         ]
         if scrolls(state) {
             buttons.append((UIText.scrollUp.text(language), "PgUp", .page(-1)))
@@ -98,6 +100,7 @@ enum Chrome {
         case .contacts: return UIText.contactsTitle.text(language)
         case .page(let kind): return UIText.pageTitle(kind).text(language)
         case .unavailable(let item): return UIText.item(item, language: language) + " — " + UIText.unavailableTitle.text(language)
+        case .dossierLookup, .dossierResult: return DossierText.title(state)
         case .attract, .outOfOrder: return ""
         }
     }

@@ -25,6 +25,8 @@ enum Documents {
         case .page(let kind):
             guard let page = state.catalogue?.page(kind, language) else { return [] }
             return pageLines(page, width: width)
+        case .dossierResult:
+            return DossierView.lines(state, width: width)
         case .unavailable(let item):
             var b = DocumentBuilder(width: width)
             let phone = state.catalogue?.municipality.helpdeskPhone ?? ""
