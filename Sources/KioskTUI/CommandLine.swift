@@ -7,6 +7,7 @@ enum Command: Equatable {
     case run(Options)
     case importContent(directory: String, check: Bool, options: Options)
     case status(Options)
+    case dossier(DossierCommand)
 
     /// Settings any subcommand may take.
     struct Options: Equatable {
@@ -26,6 +27,7 @@ enum Command: Equatable {
                                          board's content with it (--check: validate only)
       kiosk status [--config FILE] [--database FILE]
                                          show the database's schema, last import and health
+    \(DossierCommand.usage)
       kiosk --help | --version
 
     OPTIONS
@@ -47,6 +49,7 @@ enum Command: Equatable {
             subcommand = first
             args = args.dropFirst()
         }
+        if subcommand == "dossier" { return .dossier(try DossierCommand.parse(Array(args))) }
         while let arg = args.popFirst() {
             func value() throws(UsageError) -> String {
                 guard let v = args.popFirst(), !v.hasPrefix("--") else { throw UsageError("\(arg) needs a value") }

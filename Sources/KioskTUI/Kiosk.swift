@@ -28,6 +28,8 @@ struct Kiosk {
         case .status(let options):
             let config = loadConfiguration(options)
             exit(status(config))
+        case .dossier(let command):
+            exit(command.run(loadConfiguration(command.options)))
         }
     }
 
@@ -50,6 +52,8 @@ struct Kiosk {
             let base = Platform.directory(of: path)
             config.database = Platform.resolve(config.database, against: base)
             config.content = Platform.resolve(config.content, against: base)
+            config.holidays = Platform.resolve(config.holidays, against: base)
+            config.throttle = config.throttle.map { Platform.resolve($0, against: base) }
         }
         if let database = options.database { config.database = database }
         if let content = options.content { config.content = content }
@@ -109,6 +113,7 @@ struct Kiosk {
         let terminal = Terminal(theme: config.theme)
         let state = BoardState(size: terminal.size, now: Platform.localTime(), language: config.language, theme: config.theme)
         let program = BoardProgram(state: state, store: store)
+        program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }
         if let openError { program.send(.storeFailed(openError)) } else { program.start() }
         terminal.draw(program.render().grid)
         if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {

@@ -138,7 +138,8 @@ public enum CodeHash {
         guard crypt_gensalt_rn(prefix, cost, nil, 0, &setting, Int32(setting.count)) != nil else {
             throw RandomSourceError(description: "crypt_gensalt failed: \(String(cString: strerror(errno)))")
         }
-        guard let hash = hash(canonical, setting: String(cString: setting)) else {
+        let settingText = String(decoding: setting.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let hash = hash(canonical, setting: settingText) else {
             throw RandomSourceError(description: "crypt failed")
         }
         return hash
