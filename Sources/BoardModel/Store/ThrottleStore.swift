@@ -27,7 +27,7 @@ public final class ThrottleStore {
         guard lockFD >= 0 else { throw .unreadable(path: lockPath, reason: String(cString: strerror(errno))) }
         guard flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
             close(lockFD)
-            throw .busy(path: path)
+            throw .failed(path: path, reason: "another kiosk is using this throttle file; give each kiosk its own (setting `throttle`)")
         }
         do {
             db = try SQLiteConnection(path: path, readOnly: false, create: true, busyTimeoutMs: 2000)
