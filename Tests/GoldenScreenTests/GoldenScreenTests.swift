@@ -73,7 +73,7 @@ final class GoldenScreenTests: XCTestCase {
     }
 
     func testComingSoonNotice() throws {
-        try eachSizeAndLanguage("dossier-coming-soon", languages: [.bg]) { $0.press(.enter, .character("2")) }
+        try eachSizeAndLanguage("survey-coming-soon", languages: [.bg]) { $0.press(.enter, .character("3")) }
     }
 
     /// The smallest size the board works at: buttons shrink to bars, focus stays on its item.

@@ -24,7 +24,9 @@ enum DossierView {
             b.paragraph(DossierText.timeliness(timeliness, language), style: .urgent)
             b.paragraph(DossierText.apology.text(language))
             let m = state.catalogue?.municipality
-            b.paragraph(DossierText.complaint(email: m?.email, phone: m?.helpdeskPhone ?? "", language))
+            // The phone number stays on one line (no-break spaces).
+            let phone = String((m?.helpdeskPhone ?? "").map { $0 == " " ? "\u{00A0}" : $0 })
+            b.paragraph(DossierText.complaint(email: m?.email, phone: phone, language))
         }
 
         b.heading(DossierText.history.text(language))
