@@ -48,3 +48,21 @@ final class DossierGoldenTests: XCTestCase {
     func testResultReadyForCollection() throws { try result("ready", number: "2026-000103", code: "HC4EK7TP9X") }
     func testResultRefused() throws { try result("refused", number: "2026-000104", code: "YX8MA6CE2H") }
 }
+
+extension DossierGoldenTests {
+    /// At the smallest size the keys shrink to one-row bars but every symbol stays on screen.
+    func testLookupAtTheMinimumSize() throws {
+        let program = try Fixtures.dossierProgram(self, size: TerminalSize.minimum)
+        program.press(.enter, .character("2"))
+        program.type("2026-000101")
+        program.press(.tab)
+        program.type("K7A")
+        let targets = program.render().targets.compactMap { target -> Character? in
+            if case .dossier(.type(let c)) = target.action { return c }
+            return nil
+        }
+        XCTAssertEqual(Set(targets), Set(AccessCode.alphabet))
+        XCTAssertTrue(program.render().targets.contains { $0.action == .dossier(.submit) }, program.screenText)
+        Golden.assert(program.screenText, named: "dossier-lookup-code-bg-60x18", directory: GoldenScreenTests.directory)
+    }
+}
