@@ -35,6 +35,7 @@ struct DossierCommand: Equatable {
     static func parse(_ arguments: [String]) throws(UsageError) -> DossierCommand {
         var args = arguments[...]
         guard let verb = args.popFirst() else { throw UsageError("`kiosk dossier` needs register, advance, import or unlock") }
+        if verb == "--help" || verb == "-h" { throw UsageError("usage:\n" + usage) }
         var options = Command.Options()
         var holidays: String?
         var values: [String: String] = [:]
@@ -115,6 +116,7 @@ struct DossierCommand: Equatable {
                     return fail("service \(number) has no \(tier.rawValue) tier (it has: \(service.tiers.map(\.tier.rawValue).joined(separator: ", ")))")
                 }
                 let filedOn = filed ?? today
+                if filedOn > today { return fail("--filed \(filedOn.iso) is in the future") }
                 let deadline = try calendar.adding(workingDays: offer.days, to: filedOn)
                 let code = try AccessCode.generate()
                 let hash = try CodeHash.make(code)

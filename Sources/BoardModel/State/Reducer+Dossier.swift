@@ -5,7 +5,9 @@ extension Board {
         push(&state, .dossierLookup)
     }
 
-    /// Forgets the visitor's fields and result whenever they leave the lookup and its result.
+    /// Forgets the visitor's fields and result whenever they leave the lookup and its result:
+    /// back from the result, home, or the idle loop. A screen pushed on top of them (one that
+    /// Back returns from) keeps them.
     static func forgetDossier(_ state: inout BoardState, leaving before: Screen) {
         switch state.screen {
         case .dossierResult:
@@ -13,7 +15,8 @@ extension Board {
         case .dossierLookup:
             if before == .dossierResult { state.dossier.clear() }
         default:
-            if !state.dossier.isEmpty { state.dossier.clear() }
+            let underneath = state.history.contains { $0.screen == .dossierLookup || $0.screen == .dossierResult }
+            if !underneath && !state.dossier.isEmpty { state.dossier.clear() }
         }
     }
 
@@ -59,14 +62,16 @@ extension Board {
         if state.dossier.notice != .throttled { state.dossier.notice = nil }
         switch state.dossier.field {
         case .number:
-            guard DossierNumberPattern.key(String(c)) != nil || "-/. ".contains(c) else {
+            // Look-alike letters (O, I, L, З) become the digits they stand for, so the field
+            // shows what counts; separators are kept as typed, except at the start.
+            let digit = DossierNumberPattern.key(String(c))
+            guard digit != nil || "-/. ".contains(c) else {
                 state.dossier.notice = .numberDigitsOnly
                 return
             }
-            if state.dossier.number.isEmpty && !(DossierNumberPattern.key(String(c)) != nil) { return }
+            if digit == nil && state.dossier.number.isEmpty { return }
             guard state.dossier.number.count < DossierSession.maxNumberLength else { return }
-            // Look-alike letters become the digits they stand for, so the field shows what counts.
-            if let digit = DossierNumberPattern.key(String(c)) { state.dossier.number += digit } else { state.dossier.number.append(c) }
+            state.dossier.number += digit ?? String(c)
         case .code:
             if AccessCode.isSeparator(c) { return }
             guard let symbol = AccessCode.symbol(for: c) else {
@@ -75,9 +80,6 @@ extension Board {
             }
             guard state.dossier.code.count < AccessCode.length else { return }
             state.dossier.code.append(symbol)
-            if state.dossier.code.count == AccessCode.length && !state.dossier.number.isEmpty {
-                // Nothing automatic: the visitor confirms with Check / Enter.
-            }
         }
     }
 
