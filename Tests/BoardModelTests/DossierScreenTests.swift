@@ -8,7 +8,7 @@ import XCTest
 final class DossierScreenTests: XCTestCase {
     func lookup(_ program: BoardProgram) {
         if program.state.screen == .attract { program.press(.enter) }
-        program.press(.character("2"))
+        program.press(.character(Character(String(HomeItem.dossier.rawValue + 1)))) // the item's digit on home
         XCTAssertEqual(program.state.screen, .dossierLookup)
     }
 

@@ -85,7 +85,7 @@ final class ReducerTests: XCTestCase {
 
     func testItemsNotBuiltYetOpenAnHonestNotice() {
         var state = board()
-        send(&state, .key(.enter), .key(.character("3")))
+        send(&state, .key(.enter), .key(.character(Character(String(HomeItem.survey.rawValue + 1)))))
         XCTAssertEqual(state.screen, .unavailable(.survey))
         XCTAssertTrue(BoardView.render(state).grid.text.contains("073 000 000"), "the notice says where to ask instead")
     }

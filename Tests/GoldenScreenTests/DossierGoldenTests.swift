@@ -12,7 +12,7 @@ final class DossierGoldenTests: XCTestCase {
         for size in Self.sizes {
             for language in Language.allCases {
                 let program = try Fixtures.dossierProgram(self, size: size, language: language)
-                program.press(.enter, .character("2"))
+                program.press(.enter, .character(Character(String(HomeItem.dossier.rawValue + 1))))
                 steps(program)
                 Golden.assert(program.screenText, named: "\(name)-\(language.rawValue)-\(size.columns)x\(size.rows)",
                               directory: GoldenScreenTests.directory)
@@ -53,7 +53,7 @@ extension DossierGoldenTests {
     /// At the smallest size the keys shrink to one-row bars but every symbol stays on screen.
     func testLookupAtTheMinimumSize() throws {
         let program = try Fixtures.dossierProgram(self, size: TerminalSize.minimum)
-        program.press(.enter, .character("2"))
+        program.press(.enter, .character(Character(String(HomeItem.dossier.rawValue + 1))))
         program.type("2026-000101")
         program.press(.tab)
         program.type("K7A")

@@ -51,7 +51,7 @@ final class DossierInTmuxTests: XCTestCase {
         tmux.waitFor("Touch the screen or press any key")
         tmux.keys("Enter")
         tmux.waitFor("С какво можем да помогнем?")
-        tmux.keys("2")
+        tmux.keys(String(HomeItem.dossier.rawValue + 1))
         tmux.waitFor("Номер на преписка")
         tmux.literal(number)
         tmux.waitFor("▶ \(number)")
