@@ -101,9 +101,16 @@ final class DossierLookupTests: XCTestCase {
         clock.now += 60
         XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 120))
         clock.now += 120
-        // A success ends the streak.
+        // Once the waits have begun, a success (say, with one's own dossier) does not reset them.
         guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else { return XCTFail("right code after the wait") }
+        XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 240))
+        // An hour without failures does.
+        clock.now += 3600
         XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 0))
+        // Before the waits begin, a success ends the row.
+        for _ in 1...3 { _ = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4") }
+        guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else { return XCTFail("right code") }
+        for _ in 1...4 { XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 0)) }
         XCTAssertEqual(ThrottlePolicy().wait(afterFailures: 30), 300, "waits stop growing at five minutes")
     }
 

@@ -147,4 +147,17 @@ final class DossierScreenTests: XCTestCase {
         program.press(.enter)
         XCTAssertEqual(program.state.screen, .dossierLookup, "nothing is checked during the countdown")
     }
+
+    /// A kiosk without its throttle file (e.g. another kiosk holds it) says checks do not work here.
+    func testAKioskThatCannotCheckSaysSoAndWhereToAsk() throws {
+        let program = try Fixtures.dossierProgram(self)
+        program.dossierDesk = nil
+        lookup(program)
+        program.type("2026-000101")
+        program.press(.tab)
+        program.type("K7AH2M9XE3")
+        program.press(.enter)
+        XCTAssertEqual(program.state.screen, .dossierLookup)
+        XCTAssertTrue(program.screenText.contains("Проверката на преписки не работи на това табло"), program.screenText)
+    }
 }

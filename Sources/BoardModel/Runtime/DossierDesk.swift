@@ -23,6 +23,9 @@ public struct ThrottlePolicy: Sendable, Hashable {
     public var longestWait = 300
     /// Failures on one dossier after which kiosks no longer show it (until staff unlock it).
     public var dossierLimit = 100
+    /// A row of failures ends after this long without one. A success ends it only before the
+    /// waits begin: otherwise a visitor could reset the waits with a dossier of their own.
+    public var quietPeriod = 3600
 
     public init() {}
 
@@ -60,7 +63,11 @@ public final class DossierDesk {
     public func lookUp(number: String, code: String) -> DossierLookupOutcome {
         do {
             let now = clock()
-            let streak = try throttle.streak()
+            var streak = try throttle.streak()
+            if streak.failures > 0 && now - streak.lastFailure >= policy.quietPeriod {
+                try throttle.recordSuccess()
+                streak.failures = 0
+            }
             let wait = policy.wait(afterFailures: streak.failures)
             if wait > 0 && now < streak.lastFailure + wait {
                 return .throttled(wait: streak.lastFailure + wait - now)
@@ -74,7 +81,7 @@ public final class DossierDesk {
             let unlocks = dossier?.unlocks ?? -1
             let earlier = try throttle.failures(key: key ?? "", unlocks: unlocks)
             if let dossier, codeMatches, earlier < policy.dossierLimit {
-                try throttle.recordSuccess()
+                if streak.failures < policy.freeFailures { try throttle.recordSuccess() }
                 return .found(dossier.report)
             }
             let failures = try throttle.recordFailure(key: key ?? "", unlocks: unlocks, at: now)

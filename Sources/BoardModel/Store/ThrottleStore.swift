@@ -92,7 +92,7 @@ public final class ThrottleStore {
         } catch { throw .failed(path: path, reason: "\(error)") }
     }
 
-    /// A successful lookup ends the streak of failures.
+    /// Ends the streak of failures (a success before the waits began, or a quiet hour).
     public func recordSuccess() throws(StoreError) {
         do {
             try db.execute("UPDATE streak SET failures = 0 WHERE id = 1")
