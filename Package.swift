@@ -16,11 +16,16 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libxcrypt: salted slow hashes of dossier access codes.
+        .systemLibrary(
+            name: "CCrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
         // The pure core: domain, content validation, state machine, layout into a grid,
         // plus the SQLite store (the only I/O here, reached through effects).
         .target(
             name: "BoardModel",
-            dependencies: ["CSQLite"]
+            dependencies: ["CSQLite", "CCrypt"]
         ),
         // The terminal: ncurses backend, command line, OS calls.
         .executableTarget(

@@ -19,6 +19,7 @@ enum Command: Equatable {
         var publish = false
         var includeFloods = false
     }
+    case dossier(DossierCommand)
 
     /// Settings any subcommand may take.
     struct Options: Equatable {
@@ -44,6 +45,7 @@ enum Command: Equatable {
                                          survey results (default: the last full half-year);
                                          --publish also shows them on every board
       kiosk survey simulate --cards N    store N random cards (load tests, benchmarks)
+    \(DossierCommand.usage)
       kiosk --help | --version
 
     OPTIONS
@@ -68,6 +70,7 @@ enum Command: Equatable {
             subcommand = first
             args = args.dropFirst()
         }
+        if subcommand == "dossier" { return .dossier(try DossierCommand.parse(Array(args))) }
         while let arg = args.popFirst() {
             func value() throws(UsageError) -> String {
                 guard let v = args.popFirst(), !v.hasPrefix("--") else { throw UsageError("\(arg) needs a value") }

@@ -32,6 +32,8 @@ struct Kiosk {
             exit(SurveyCommands.report(report, config: loadConfiguration(options)))
         case .simulateSurvey(let cards, let options):
             exit(SurveyCommands.simulate(cards: cards, config: loadConfiguration(options)))
+        case .dossier(let command):
+            exit(command.run(loadConfiguration(command.options)))
         }
     }
 
@@ -55,6 +57,8 @@ struct Kiosk {
             config.database = Platform.resolve(config.database, against: base)
             config.surveyDatabase = Platform.resolve(config.surveyDatabase, against: base)
             config.content = Platform.resolve(config.content, against: base)
+            config.holidays = Platform.resolve(config.holidays, against: base)
+            config.throttle = config.throttle.map { Platform.resolve($0, against: base) }
         }
         if let database = options.database { config.database = database }
         if let content = options.content { config.content = content }
@@ -119,6 +123,7 @@ struct Kiosk {
         // told plainly that it could not be saved.
         let surveyStore = try? SurveyStore(path: config.surveyDatabase)
         let program = BoardProgram(state: state, store: store, surveyStore: surveyStore)
+        program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }
         if let openError { program.send(.storeFailed(openError)) } else { program.start() }
         terminal.draw(program.render().grid)
         if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {

@@ -13,6 +13,17 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(config.idleTimeout, 60)
         XCTAssertEqual(config.mode, .board)
         XCTAssertEqual(config.theme, .standard)
+        XCTAssertEqual(config.dossierNumber, .standard)
+        XCTAssertEqual(config.holidays, "content/holidays-bg.json")
+        XCTAssertNil(config.throttle)
+    }
+
+    func testDossierSettings() throws {
+        let config = try Configuration(parsing: "dossier_number = 94-00-{seq}/{dd}.{mm}.{yyyy}\nthrottle = /var/lib/kiosk/t.db\n", source: "k.conf")
+        XCTAssertEqual(config.dossierNumber.format(sequence: 7, filed: CalendarDate(year: 2026, month: 11, day: 21)!), "94-00-7/21.11.2026")
+        XCTAssertEqual(config.throttle, "/var/lib/kiosk/t.db")
+        assertError("dossier_number = {yyyy}\n", line: 1, key: "dossier_number", saying: "exactly one {seq}")
+        assertError("\ndossier_number = № {seq}\n", line: 2, key: "dossier_number", saying: "not allowed")
     }
 
     func testValuesAreRead() throws {

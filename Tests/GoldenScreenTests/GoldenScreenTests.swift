@@ -72,10 +72,6 @@ final class GoldenScreenTests: XCTestCase {
         try eachSizeAndLanguage("charter") { $0.press(.enter, .character("7")) }
     }
 
-    func testComingSoonNotice() throws {
-        try eachSizeAndLanguage("dossier-coming-soon", languages: [.bg]) { $0.press(.enter, .character("3")) }
-    }
-
     /// The smallest size the board works at: buttons shrink to bars, focus stays on its item.
     func testHomeAtTheMinimumSize() throws {
         let program = try Fixtures.program(self, size: TerminalSize.minimum)

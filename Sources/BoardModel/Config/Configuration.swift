@@ -15,11 +15,18 @@ public struct Configuration: Sendable, Hashable {
     public var idleTimeout: Int = 60
     public var mode: Mode = .board
     public var theme: Theme = .standard
+    /// The pattern of new dossier numbers (staff commands).
+    public var dossierNumber: DossierNumberPattern = .standard
+    /// The public holidays file used for deadlines in working days (staff commands).
+    public var holidays: String = "content/holidays-bg.json"
+    /// The file where this kiosk alone records failed dossier lookups; nil: next to the
+    /// database, named after the host (`board.db.throttle-HOST`).
+    public var throttle: String?
 
     public init() {}
 
     /// Every key the file may set, for the error message on a typo.
-    public static let keys = ["database", "survey_database", "content", "language", "idle_timeout", "mode", "theme"]
+    public static let keys = ["database", "survey_database", "content", "language", "idle_timeout", "mode", "theme", "dossier_number", "holidays", "throttle"]
 
     /// Parses configuration text; `source` names the file in errors.
     public init(parsing text: String, source: String) throws(ConfigurationError) {
@@ -65,6 +72,10 @@ public struct Configuration: Sendable, Hashable {
                     throw fail("must be one of \(Theme.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(value)\"")
                 }
                 theme = t
+            case "dossier_number":
+                do { dossierNumber = try DossierNumberPattern(value) } catch { throw fail(error.description) }
+            case "holidays": holidays = value
+            case "throttle": throttle = value
             default:
                 break
             }

@@ -5,6 +5,8 @@ public final class BoardProgram {
     let store: BoardStore?
     /// Where this terminal's survey cards go.
     let surveyStore: SurveyStore?
+    /// Checks dossier lookups; nil when this kiosk cannot (the lookup then says so).
+    public var dossierDesk: DossierDesk?
 
     /// Effects only the terminal can carry out (redraw, quit), in order.
     public private(set) var pendingTerminalEffects: [Effect] = []
@@ -72,6 +74,8 @@ public final class BoardProgram {
                 } catch {
                     queue += Board.reduce(&state, .cardSaveFailed(error))
                 }
+            case .lookUpDossier(let number, let code):
+                queue += Board.reduce(&state, .dossierLookedUp(dossierDesk?.lookUp(number: number, code: code) ?? .unavailable))
             case .redraw, .quit:
                 pendingTerminalEffects.append(effect)
             }

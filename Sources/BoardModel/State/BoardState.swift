@@ -22,6 +22,8 @@ public struct BoardState: Sendable {
     public var survey = SurveyProgress()
     /// A survey terminal: it opens on the first question and returns to it after each card.
     public var surveyMode = false
+    /// The dossier lookup in progress: typed fields and the result, forgotten on leaving.
+    public var dossier = DossierSession()
 
     public init(size: TerminalSize, now: LocalTime, language: Language = .bg, theme: Configuration.Theme = .standard) {
         self.place = Place(.attract)

@@ -42,6 +42,8 @@ public enum Action: Sendable, Hashable {
     case submitCard
     /// Start a new card (after thanks, in survey mode).
     case newCard
+    /// On the dossier lookup: a key of the on-screen keypad, a field chosen, a check asked for.
+    case dossier(DossierAction)
 }
 
 /// Everything that can happen to the board.
@@ -60,6 +62,7 @@ public enum Event: Sendable {
     case searchIndexLoaded(SearchIndex)
     case cardSaved
     case cardSaveFailed(StoreError)
+    case dossierLookedUp(DossierLookupOutcome)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.
@@ -70,6 +73,8 @@ public enum Effect: Sendable, Hashable {
     case loadSearchIndex
     /// Store a survey card durably, then report `.cardSaved` (or `.cardSaveFailed`).
     case saveCard(SurveyCard)
+    /// Check a typed number and code (a slow hash and the kiosk's throttle file).
+    case lookUpDossier(number: String, code: String)
     /// Repaint the whole terminal (Ctrl-L, after a glitch).
     case redraw
     case quit

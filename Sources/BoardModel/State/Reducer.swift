@@ -2,6 +2,8 @@
 public enum Board {
     /// Applies one event; returns the work to do outside.
     public static func reduce(_ state: inout BoardState, _ event: Event) -> [Effect] {
+        let before = state.screen
+        defer { forgetDossier(&state, leaving: before) }
         switch event {
         case .tick(let now):
             state.now = now
@@ -56,6 +58,8 @@ public enum Board {
             return perform(&state, .scroll(delta))
         case .action(let action):
             return perform(&state, action)
+        case .dossierLookedUp(let outcome):
+            return dossierLookedUp(&state, outcome)
         }
     }
 
@@ -73,6 +77,7 @@ public enum Board {
         case .survey, .surveyConfirm, .surveyThanks: return reduceSurveyKey(&state, key)
         default: break
         }
+        if state.screen == .dossierLookup { return reduceLookupKey(&state, key) }
         switch key {
         case .escape, .backspace: return perform(&state, .back)
         case .home: return perform(&state, .home)
@@ -176,7 +181,7 @@ public enum Board {
             case .charter: push(&state, .page(.charter))
             case .complaints: push(&state, .page(.complaints))
             case .language: state.language = state.language.other
-            case .dossier: push(&state, .unavailable(item))
+            case .dossier: openLookup(&state)
             }
             return []
         case .open(let index):
@@ -222,6 +227,8 @@ public enum Board {
                 scroll(&state, by: pages * max(1, Layout.body(state.size).height - 1))
             }
             return []
+        case .dossier(let action):
+            return performDossier(&state, action)
         }
     }
 

@@ -5,7 +5,6 @@ public enum HomeItem: Int, Sendable, Hashable, CaseIterable {
     /// Whether the item leads somewhere real in this build; others say honestly that they are coming.
     public var isAvailable: Bool {
         switch self {
-        case .dossier: return false
         default: return true
         }
     }
@@ -30,6 +29,10 @@ public enum Screen: Sendable, Hashable {
     case surveyResults
     case contacts
     case page(PageKind)
+    /// "Check my dossier": the number and code fields and the on-screen keypad.
+    case dossierLookup
+    /// What a dossier lookup found (a scrolling document).
+    case dossierResult
     /// A home item that is not built yet: says so and where to ask instead.
     case unavailable(HomeItem)
     /// The content cannot be read; shows where to ask instead.
@@ -38,7 +41,7 @@ public enum Screen: Sendable, Hashable {
     /// Screens whose body is a scrolling text rather than a list of choices.
     public var isDocument: Bool {
         switch self {
-        case .service, .contacts, .page, .unavailable, .surveyResults: return true
+        case .service, .contacts, .page, .unavailable, .surveyResults, .dossierResult: return true
         default: return false
         }
     }

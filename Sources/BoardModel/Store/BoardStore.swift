@@ -70,6 +70,7 @@ public final class BoardStore {
         CREATE TABLE published_results (id INTEGER PRIMARY KEY, published_at TEXT NOT NULL,
             period_from TEXT NOT NULL, period_to TEXT NOT NULL, json TEXT NOT NULL);
         """,
+        BoardStore.dossierSchema,
     ]
 
     public let path: String

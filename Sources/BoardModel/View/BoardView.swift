@@ -18,6 +18,7 @@ public enum BoardView {
             case .categories, .services: ListView.draw(state, into: &frame)
             case .search: SearchView.draw(state, into: &frame)
             case .survey, .surveyConfirm, .surveyThanks: SurveyView.draw(state, into: &frame)
+            case .dossierLookup: LookupView.draw(state, into: &frame)
             default: DocumentView.draw(state, into: &frame)
             }
         }
@@ -46,9 +47,10 @@ enum Chrome {
         // A survey terminal has no home menu: its start is the first question.
         if !state.surveyMode { buttons.append((UIText.home.text(language), "Home", .home)) }
         if case .survey = state.screen { buttons.append((UIText.skipQuestion.text(language), "PgDn", .skipQuestion)) }
+        // Where letters type (search, a comment, the dossier fields) the language key is F2.
+        let typing = state.screen == .search || state.screen == .dossierLookup || Board.isCommentScreen(state)
         buttons += [
-            // On the search screen letters type, so the language key there is F2.
-            (UIText.switchLanguage(from: language), state.screen == .search || Board.isCommentScreen(state) ? "F2" : "L", .toggleLanguage),
+            (UIText.switchLanguage(from: language), typing ? "F2" : "L", .toggleLanguage),
         ]
         // Search is one tap away from every catalogue screen.
         switch state.screen {
@@ -116,6 +118,7 @@ enum Chrome {
         case .surveyResults: return UIText.item(.results, language: language)
         case .page(let kind): return UIText.pageTitle(kind).text(language)
         case .unavailable(let item): return UIText.item(item, language: language) + " — " + UIText.unavailableTitle.text(language)
+        case .dossierLookup, .dossierResult: return DossierText.title(state)
         case .attract, .outOfOrder: return ""
         }
     }

@@ -27,6 +27,8 @@ enum Documents {
             return pageLines(page, width: width)
         case .surveyResults:
             return surveyResults(state.catalogue?.results, language: language, width: width)
+        case .dossierResult:
+            return DossierView.lines(state, width: width)
         case .unavailable(let item):
             var b = DocumentBuilder(width: width)
             let phone = state.catalogue?.municipality.helpdeskPhone ?? ""

@@ -1,0 +1,198 @@
+import BoardModel
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Glibc
+
+/// `kiosk dossier …`: the registry side of dossiers. Writes the board database under the
+/// WriterLock; the access code is printed once by `register` and never logged anywhere.
+struct DossierCommand: Equatable {
+    enum Action: Equatable {
+        case register(service: String, tier: Tier, filed: CalendarDate?, unit: String?, json: Bool)
+        case advance(number: String, status: DossierStatus, unit: String?, at: CalendarDate?)
+        case importBatch(file: String)
+        case unlock(number: String)
+    }
+
+    var action: Action
+    var options = Command.Options()
+    var holidays: String?
+
+    static let usage = """
+      kiosk dossier register --service NUMBER [--tier ordinary|fast|express]
+                             [--filed YYYY-MM-DD] [--unit TEXT] [--json]
+                                         record a dossier; prints its number and access code
+      kiosk dossier advance NUMBER --status STATUS [--unit TEXT] [--at YYYY-MM-DD]
+                                         record a status change (\(DossierStatus.allCases.map { $0.rawValue }.joined(separator: ", ")))
+      kiosk dossier import FILE          record a batch of dossiers (JSON lines): all or none
+      kiosk dossier unlock NUMBER        let kiosks look a dossier up again after 100 failures
+                                         (dossier commands also take --config, --database, --holidays FILE)
+    """
+
+    /// Parses the arguments after `dossier`.
+    static func parse(_ arguments: [String]) throws(UsageError) -> DossierCommand {
+        var args = arguments[...]
+        guard let verb = args.popFirst() else { throw UsageError("`kiosk dossier` needs register, advance, import or unlock") }
+        if verb == "--help" || verb == "-h" { throw UsageError("usage:\n" + usage) }
+        var options = Command.Options()
+        var holidays: String?
+        var values: [String: String] = [:]
+        var json = false
+        var positional: [String] = []
+        let allowed: [String: Set<String>] = [
+            "register": ["--service", "--tier", "--filed", "--unit"],
+            "advance": ["--status", "--unit", "--at"],
+            "import": [], "unlock": [],
+        ]
+        guard let known = allowed[verb] else { throw UsageError("unknown dossier command \(verb) (register, advance, import, unlock)") }
+        while let arg = args.popFirst() {
+            func value() throws(UsageError) -> String {
+                guard let v = args.popFirst(), !v.hasPrefix("--") else { throw UsageError("\(arg) needs a value") }
+                return v
+            }
+            switch arg {
+            case "--config": options.config = try value()
+            case "--database": options.database = try value()
+            case "--holidays": holidays = try value()
+            case "--json" where verb == "register": json = true
+            default:
+                if known.contains(arg) {
+                    if values[arg] != nil { throw UsageError("\(arg) given twice") }
+                    values[arg] = try value()
+                } else if arg.hasPrefix("-") {
+                    throw UsageError("unknown option \(arg) for `kiosk dossier \(verb)`")
+                } else {
+                    positional.append(arg)
+                }
+            }
+        }
+        func date(_ key: String) throws(UsageError) -> CalendarDate? {
+            guard let text = values[key] else { return nil }
+            guard let d = CalendarDate(iso: text) else { throw UsageError("\(key) must be a date as YYYY-MM-DD, found \(text)") }
+            return d
+        }
+        func one(_ what: String) throws(UsageError) -> String {
+            guard positional.count == 1 else { throw UsageError("`kiosk dossier \(verb)` needs exactly one \(what)") }
+            return positional[0]
+        }
+        let action: Action
+        switch verb {
+        case "register":
+            guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
+            guard let service = values["--service"] else { throw UsageError("`kiosk dossier register` needs --service NUMBER") }
+            let tierText = values["--tier"] ?? "ordinary"
+            guard let tier = Tier(rawValue: tierText) else { throw UsageError("--tier must be ordinary, fast or express, found \(tierText)") }
+            action = .register(service: service, tier: tier, filed: try date("--filed"), unit: values["--unit"], json: json)
+        case "advance":
+            let number = try one("dossier number")
+            guard let statusText = values["--status"] else { throw UsageError("`kiosk dossier advance` needs --status STATUS") }
+            guard let status = DossierStatus(rawValue: statusText) else {
+                throw UsageError("unknown status \(statusText) (known: \(DossierStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            action = .advance(number: number, status: status, unit: values["--unit"], at: try date("--at"))
+        case "import":
+            action = .importBatch(file: try one("file of JSON lines"))
+        default:
+            action = .unlock(number: try one("dossier number"))
+        }
+        return DossierCommand(action: action, options: options, holidays: holidays)
+    }
+
+    func run(_ config: Configuration) -> Int32 {
+        do {
+            let lock = try WriterLock(databasePath: config.database)
+            defer { withExtendedLifetime(lock) {} }
+            let store = try BoardStore(path: config.database, readOnly: false)
+            let today = Platform.localTime().date
+            switch action {
+            case .register(let number, let tier, let filed, let unit, let json):
+                let calendar = try loadHolidays(config)
+                guard let service = try store.loadService(number: number) else {
+                    return fail("no service has the number \(SafeText.clean(number)) in \(config.database)")
+                }
+                guard let offer = service.tiers.first(where: { $0.tier == tier }) else {
+                    return fail("service \(number) has no \(tier.rawValue) tier (it has: \(service.tiers.map(\.tier.rawValue).joined(separator: ", ")))")
+                }
+                let filedOn = filed ?? today
+                if filedOn > today { return fail("--filed \(filedOn.iso) is in the future") }
+                let deadline = try calendar.adding(workingDays: offer.days, to: filedOn)
+                let code = try AccessCode.generate()
+                let hash = try CodeHash.make(code)
+                let new = BoardStore.NewDossier(codeHash: hash, service: service, tier: tier, filed: filedOn, deadline: deadline,
+                                                history: [DossierEvent(date: filedOn, status: .registered, unit: unit)])
+                let assigned = try store.addDossiers([new], pattern: config.dossierNumber)[0]
+                if json {
+                    print("{\"number\": \"\(assigned)\", \"code\": \"\(AccessCode.grouped(code))\", \"deadline\": \"\(deadline.iso)\"}")
+                } else {
+                    print("registered dossier \(assigned): service \(service.number) \(service.name.bg), \(tier.rawValue), filed \(filedOn.iso), deadline \(deadline.iso) (\(offer.days) working days)")
+                    print("number: \(assigned)")
+                    print("code:   \(AccessCode.grouped(code))")
+                    print("Give both to the applicant; the code is stored only as a hash and cannot be shown again.")
+                }
+            case .advance(let number, let status, let unit, let at):
+                let date = at ?? today
+                if date > today { return fail("--at \(date.iso) is in the future") }
+                guard let report = try store.dossierReport(number: number), report.number == number else {
+                    return fail("no dossier has the number \(SafeText.clean(number))")
+                }
+                if date < report.filed { return fail("--at \(date.iso) is before the filing date \(report.filed.iso)") }
+                try store.advanceDossier(number: number, to: status, unit: unit.map(SafeText.clean), on: date)
+                print("dossier \(number): \(report.status.rawValue) → \(status.rawValue) on \(date.iso)\(unit.map { " (\(SafeText.clean($0)))" } ?? "")")
+            case .importBatch(let file):
+                guard let data = FileManager.default.contents(atPath: file) else { return fail("cannot read \(file)") }
+                let calendar = try loadHolidays(config)
+                let batch = DossierImport.read(data, store: store, calendar: calendar, today: today)
+                if !batch.errors.isEmpty {
+                    let count = batch.errors.count == 1 ? "1 error" : "\(batch.errors.count) errors"
+                    return fail("\(file): nothing imported: \(count)\n" + batch.errors.map { "  " + $0 }.joined(separator: "\n"))
+                }
+                try store.addDossiers(batch.dossiers, pattern: config.dossierNumber)
+                print("imported \(batch.dossiers.count) dossiers from \(file) into \(config.database)")
+            case .unlock(let number):
+                let unlocks = try store.unlockDossier(number: number, at: Platform.timestamp())
+                print("dossier \(number) can be checked on the kiosks again (unlock no. \(unlocks)); kiosks count failed attempts afresh")
+            }
+            return 0
+        } catch let error as StoreError {
+            return fail(error.description)
+        } catch let error as HolidayError {
+            return fail(error.description)
+        } catch let error as ContentValidationError {
+            return fail(error.description)
+        } catch {
+            return fail("\(error)")
+        }
+    }
+
+    private func loadHolidays(_ config: Configuration) throws -> HolidayCalendar {
+        try HolidayCalendar.load(path: holidays ?? config.holidays)
+    }
+
+    private func fail(_ message: String) -> Int32 {
+        Platform.printError("kiosk: \(message)")
+        return 1
+    }
+}
+
+extension Kiosk {
+    /// The kiosk's dossier checker: the board database read-only, plus this kiosk's own throttle
+    /// file. Nil (the lookup then says it does not work here) when the file cannot be had, e.g.
+    /// because another kiosk holds it.
+    static func openDossierDesk(board: BoardStore, config: Configuration) -> DossierDesk? {
+        let path = config.throttle ?? config.database + ".throttle-" + Platform.hostName()
+        guard let throttle = try? ThrottleStore(path: path) else { return nil }
+        return try? DossierDesk(board: board, throttle: throttle)
+    }
+}
+
+extension Platform {
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "kiosk" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let safe = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        return safe.isEmpty ? "kiosk" : safe
+    }
+}
