@@ -16,6 +16,11 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libxcrypt: the staff PIN's salted hash (yescrypt).
+        .systemLibrary(
+            name: "CCrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
         // The pure core: domain, content validation, state machine, layout into a grid,
         // plus the SQLite store (the only I/O here, reached through effects).
         .target(
@@ -25,7 +30,7 @@ let package = Package(
         // The terminal: ncurses backend, command line, OS calls.
         .executableTarget(
             name: "KioskTUI",
-            dependencies: ["BoardModel", "CNcursesw"]
+            dependencies: ["BoardModel", "CNcursesw", "CCrypt"]
         ),
         .target(
             name: "BoardTestSupport",

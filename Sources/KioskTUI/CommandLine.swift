@@ -7,6 +7,7 @@ enum Command: Equatable {
     case run(Options)
     case importContent(directory: String, check: Bool, options: Options)
     case status(Options)
+    case hashPin
 
     /// Settings any subcommand may take.
     struct Options: Equatable {
@@ -26,6 +27,8 @@ enum Command: Equatable {
                                          board's content with it (--check: validate only)
       kiosk status [--config FILE] [--database FILE]
                                          show the database's schema, last import and health
+      kiosk hash-pin                     read a staff PIN (4–12 digits) from standard input
+                                         and print its salted hash for kiosk.conf (staff_pin)
       kiosk --help | --version
 
     OPTIONS
@@ -33,7 +36,8 @@ enum Command: Equatable {
       --database FILE   board database (overrides the settings file)
       --content DIR     content imported when the database does not exist yet
 
-    The board runs until SIGTERM or SIGHUP (or Ctrl-C). See README.md and kiosk.conf.
+    The board runs until SIGTERM or SIGHUP, or the staff exit (the staff_exit keys, then
+    the PIN); Ctrl-C only with lockdown = off. See README.md and kiosk.conf.
     """
 
     /// Parses arguments (without the program name).
@@ -76,6 +80,9 @@ enum Command: Equatable {
         case "status":
             guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
             return .status(options)
+        case "hash-pin":
+            guard positional.isEmpty, options == Options() else { throw UsageError("`kiosk hash-pin` takes no arguments; it reads the PIN from standard input") }
+            return .hashPin
         case let other?:
             throw UsageError("unknown command \(other)")
         }

@@ -13,11 +13,13 @@ public struct Configuration: Sendable, Hashable {
     public var idleTimeout: Int = 60
     public var mode: Mode = .board
     public var theme: Theme = .standard
+    /// Idle reset, lockdown, staff exit and out-of-order phone (Config/Configuration+Kiosk.swift).
+    public var kiosk = KioskConfiguration()
 
     public init() {}
 
     /// Every key the file may set, for the error message on a typo.
-    public static let keys = ["database", "content", "language", "idle_timeout", "mode", "theme"]
+    public static let keys = ["database", "content", "language", "idle_timeout", "mode", "theme"] + KioskConfiguration.keys
 
     /// Parses configuration text; `source` names the file in errors.
     public init(parsing text: String, source: String) throws(ConfigurationError) {
@@ -62,6 +64,8 @@ public struct Configuration: Sendable, Hashable {
                     throw fail("must be one of \(Theme.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(value)\"")
                 }
                 theme = t
+            case _ where KioskConfiguration.keys.contains(key):
+                if let problem = kiosk.set(key, value) { throw fail(problem) }
             default:
                 break
             }

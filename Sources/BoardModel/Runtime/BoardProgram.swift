@@ -2,7 +2,11 @@
 /// back as events. The terminal drives it with real input; tests drive it with scripted input.
 public final class BoardProgram {
     public private(set) var state: BoardState
-    let store: BoardStore?
+    var store: BoardStore?
+    /// Live refresh and fault recovery (Runtime/StoreWatch.swift); nil: the store is never re-read.
+    public var storeWatch: StoreWatch?
+    /// Checks a staff PIN against the configured hash (KioskTUI supplies it; nil: always wrong).
+    public var staffPinVerifier: ((String) -> Bool)?
 
     /// Effects only the terminal can carry out (redraw, quit), in order.
     public private(set) var pendingTerminalEffects: [Effect] = []
@@ -51,7 +55,11 @@ public final class BoardProgram {
                 } catch {
                     queue += Board.reduce(&state, .storeFailed(error))
                 }
-            case .redraw, .quit:
+            case .checkStore:
+                if let event = storeWatch?.check(&store) { queue += Board.reduce(&state, event) }
+            case .verifyStaffPin(let pin):
+                queue += Board.reduce(&state, .staffPinChecked(staffPinVerifier?(pin) ?? false))
+            case .redraw, .quit, .staffExit:
                 pendingTerminalEffects.append(effect)
             }
         }

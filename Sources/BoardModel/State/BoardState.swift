@@ -14,6 +14,10 @@ public struct BoardState: Sendable {
     /// Why the content cannot be shown, when it cannot.
     public var fault: StoreError?
     public var theme: Configuration.Theme
+    /// Idle reset, lockdown and staff exit settings (from kiosk.conf).
+    public var settings = KioskSettings()
+    /// Time, idle warning, notices, staff prompt, live refresh (State/Reducer+Session.swift).
+    public var session = SessionState()
 
     public init(size: TerminalSize, now: LocalTime, language: Language = .bg, theme: Configuration.Theme = .standard) {
         self.place = Place(.attract)

@@ -2,8 +2,9 @@
 public enum Board {
     /// Applies one event; returns the work to do outside.
     public static func reduce(_ state: inout BoardState, _ event: Event) -> [Effect] {
+        if let effects = interceptSession(&state, event) { return effects }
         switch event {
-        case .tick(let now):
+        case .tick(let now, _):
             state.now = now
             return []
         case .resize(let size):
@@ -11,11 +12,12 @@ public enum Board {
             clamp(&state)
             return []
         case .catalogueLoaded(let catalogue):
+            let previous = state.catalogue
             state.catalogue = catalogue
             state.fault = nil
             if state.screen == .outOfOrder { state.place = Place(.attract); state.history = [] }
             clamp(&state)
-            return []
+            return followRefresh(&state, previous: previous)
         case .serviceLoaded(let number, let service):
             guard state.screen == .service(number: number) else { return [] }
             state.card = service.map(CardLoad.loaded) ?? .missing(number: number)
@@ -42,13 +44,15 @@ public enum Board {
             return perform(&state, .scroll(delta))
         case .action(let action):
             return perform(&state, action)
+        case .storeChecked, .staffPinChecked:
+            return [] // handled in interceptSession
         }
     }
 
     static func reduceKey(_ state: inout BoardState, _ key: Key) -> [Effect] {
         switch key {
         case .control("l"): return [.redraw]
-        case .control("c"): return [.quit]
+        case .control("c"): return state.settings.lockdown ? [] : [.quit]
         default: break
         }
         // While the screen is too small nothing the visitor cannot see may change.

@@ -1,6 +1,12 @@
 /// Renders a board state into a frame: a pure function of the state and its terminal size.
 public enum BoardView {
     public static func render(_ state: BoardState) -> Frame {
+        var frame = renderScreen(state)
+        SessionOverlay.draw(state, into: &frame)
+        return frame
+    }
+
+    static func renderScreen(_ state: BoardState) -> Frame {
         var frame = Frame(grid: Grid(width: state.size.columns, height: state.size.rows))
         if state.size.isTooSmall {
             TooSmallView.draw(into: &frame, size: state.size)
@@ -132,9 +138,11 @@ enum OutOfOrderView {
             (UIText.outOfOrderBG, .title), (UIText.outOfOrderEN, .title), ("", .normal),
             (UIText.outOfOrderHelpBG, .normal), (UIText.outOfOrderHelpEN, .normal),
         ]
-        if let phone = state.catalogue?.municipality.helpdeskPhone, !phone.isEmpty {
+        lines += [("", .normal), (UIText.outOfOrderRetryBG, .muted), (UIText.outOfOrderRetryEN, .muted)]
+        // The centre's phone: from the last content read, else from kiosk.conf (`phone`).
+        if let phone = state.session.lastKnownPhone ?? state.catalogue?.municipality.helpdeskPhone ?? state.settings.phone, !phone.isEmpty {
             lines.append(("", .normal))
-            lines.append(("☎ \(phone)", .title))
+            lines.append(("☎ \(UIText.outOfOrderPhoneBG) / \(UIText.outOfOrderPhoneEN): \(phone)", .title))
         }
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() {
