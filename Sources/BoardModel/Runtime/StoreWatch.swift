@@ -37,8 +37,11 @@ public final class StoreWatch {
     public func check(_ store: inout BoardStore?) -> Event? {
         if let current = store {
             let now = FileIdentity(path: path)
-            if now == nil || now != identity {
-                store = nil // deleted or replaced: the open handle reads a file nobody sees any more
+            if now == nil || now?.file != identity?.file || now?.stamp != identity?.stamp {
+                // Deleted or replaced: the open handle would go on reading a file nobody sees
+                // any more. Written outside SQLite (size or time changed, data_version not):
+                // a fresh connection re-reads the header and tells a damaged file at once.
+                store = nil
                 if now == nil { return fail(.missing(path: path)) }
                 return reopen(&store)
             }
@@ -79,15 +82,16 @@ public final class StoreWatch {
     }
 }
 
-/// Which file a path names (device and inode), to tell a replaced database from the same one.
+/// Which file a path names (device and inode), to tell a replaced database from the same one,
+/// and its size and modification time, to notice writes that bypassed SQLite.
 struct FileIdentity: Equatable {
-    var device: UInt64
-    var inode: UInt64
+    var file: [UInt64]
+    var stamp: [Int]
 
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        file = [UInt64(info.st_dev), UInt64(info.st_ino)]
+        stamp = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
     }
 }

@@ -6,7 +6,9 @@ extension Board {
         switch event {
         case .tick(let now, let monotonic):
             state.now = now
-            state.session.clock = monotonic ?? now.wallSeconds
+            let clock = monotonic ?? now.wallSeconds
+            if let previous = state.session.clock, clock < previous { rebase(&state, by: clock - previous) }
+            state.session.clock = clock
             return tickSession(&state)
         case .key(let key):
             return interceptKey(&state, key)
@@ -32,6 +34,14 @@ extension Board {
         default:
             return nil
         }
+    }
+
+    /// A clock that went backwards (another clock source): deadlines keep their distance.
+    static func rebase(_ state: inout BoardState, by delta: Int) {
+        state.session.lastInput = state.session.lastInput.map { $0 + delta }
+        state.session.resetAt = state.session.resetAt.map { $0 + delta }
+        state.session.pinLockedUntil = state.session.pinLockedUntil.map { $0 + delta }
+        state.session.notice?.until += delta
     }
 
     /// Records a visitor's key or tap. True when it only dismissed the idle warning (and must do
