@@ -26,8 +26,14 @@ extension UIText {
         language == .bg ? "Следващ опит след \(seconds) с." : "Next try in \(seconds) s."
     }
 
+    static let notSaved = VisitorMessages.notSaved
+}
+
+/// Messages other parts of the kiosk (survey, dossier throttling) show to visitors.
+public enum VisitorMessages {
     /// For what a kiosk itself writes (survey cards, lookup throttling) when the disk is full or
-    /// read-only: said plainly, nothing half-written (see StoreError.isWriteFailure).
+    /// read-only: said plainly; the write is one transaction, so nothing is half-written (see
+    /// SQLiteError.isWriteFailure).
     public static let notSaved = LocalizedText(bg: "Не успяхме да запишем отговора Ви. Моля, опитайте по-късно или попитайте на гишето.",
                                                en: "We could not save your answer. Please try again later or ask at a counter.")
 }
