@@ -41,7 +41,9 @@ enum SessionOverlay {
         }
         let height = min(size.rows, wrapped.count + 2)
         let rect = Rect(x: (size.columns - width) / 2, y: max(0, (size.rows - height) / 2), width: width, height: height)
-        frame.grid.fill(rect, style: .normal)
+        // A clear cell around the box, so the screen underneath does not run into its frame.
+        frame.grid.fill(Rect(x: max(0, rect.x - 1), y: max(0, rect.y - 1), width: min(size.columns, rect.width + 2),
+                             height: min(size.rows, rect.height + 2)), style: .normal)
         frame.grid.box(rect, style: style)
         for (i, line) in wrapped.prefix(max(0, height - 2)).enumerated() {
             let x = rect.x + max(1, (width - DisplayWidth.of(line.0)) / 2)
