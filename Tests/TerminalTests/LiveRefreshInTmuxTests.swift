@@ -207,6 +207,17 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         XCTAssertTrue(isRunning(tmux), "no key combination ends the board")
         var screen = tmux.screen()
         XCTAssertTrue(screen.contains("С какво можем да помогнем?"), "nothing moved, F2 did not switch the language:\n\(screen)")
+        // The keyboard's signals, should anything send them, are ignored too.
+        let pid = try XCTUnwrap(tmux.programPID())
+        for sig in [SIGINT, SIGQUIT, SIGTSTP] { kill(pid, sig) }
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertTrue(isRunning(tmux))
+        let state = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8).split(separator: " ")[2]
+        XCTAssertNotEqual(state, "T", "not stopped by SIGTSTP")
+        tmux.keys("4")
+        tmux.waitFor("Контакти и работно време")
+        tmux.keys("Escape")
+        tmux.waitFor("С какво можем да помогнем?")
 
         // Repeated resizes down to a few cells and back: alive and whole.
         for (c, r) in [(20, 6), (132, 43), (10, 3), (61, 18), (59, 17), (200, 60), (40, 10), (100, 30)] { tmux.resize(columns: c, rows: r) }
