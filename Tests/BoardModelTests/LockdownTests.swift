@@ -68,7 +68,7 @@ final class LockdownTests: XCTestCase {
         keys(&state, .character("0"), .character("0"), .character("0"), .character("0"))
         XCTAssertEqual(keys(&state, .enter), [.verifyStaffPin("0000")])
         _ = Board.reduce(&state, .staffPinChecked(false))
-        var screen = text(state)
+        let screen = text(state)
         XCTAssertTrue(screen.contains("Грешен ПИН") && screen.contains("Wrong PIN"), screen)
         XCTAssertTrue(screen.contains("Next try in 5 s"), screen)
         // Typed during the wait: ignored.

@@ -160,4 +160,23 @@ final class StoreFaultTests: XCTestCase {
             XCTAssertTrue(error.isWriteFailure, "\(error)")
         }
     }
+
+    func testAReloadThatFailsGoesOutOfOrderAndRetriesEverySecond() throws {
+        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
+        _ = Board.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
+        _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: 1))
+        _ = Board.reduce(&state, .key(.enter))
+        XCTAssertEqual(Board.reduce(&state, .tick(Fixtures.now, monotonic: 2)), [.checkStore], "a cheap look while all is well")
+        XCTAssertEqual(Board.reduce(&state, .storeChecked(.changed)), [.loadCatalogue])
+        // The reload finds the database locked beyond the busy timeout.
+        _ = Board.reduce(&state, .storeFailed(.busy(path: "board.db")))
+        XCTAssertEqual(state.screen, .outOfOrder)
+        XCTAssertTrue(BoardView.render(state).grid.text.contains("073 000 000"), "the phone of the last good read")
+        XCTAssertEqual(Board.reduce(&state, .tick(Fixtures.now, monotonic: 3)), [.reopenStore], "out of order: open afresh every second")
+        // A card that fails to load on its own is not a reason to close the board.
+        var other = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
+        _ = Board.reduce(&other, .catalogueLoaded(ReducerTests.catalogue))
+        _ = Board.reduce(&other, .storeFailed(.busy(path: "board.db")))
+        XCTAssertEqual(other.screen, .attract)
+    }
 }

@@ -55,8 +55,8 @@ public final class BoardProgram {
                 } catch {
                     queue += Board.reduce(&state, .storeFailed(error))
                 }
-            case .checkStore:
-                if let event = storeWatch?.check(&store) { queue += Board.reduce(&state, event) }
+            case .checkStore, .reopenStore:
+                if let event = storeWatch?.check(&store, reopen: effect == .reopenStore) { queue += Board.reduce(&state, event) }
             case .verifyStaffPin(let pin):
                 queue += Board.reduce(&state, .staffPinChecked(staffPinVerifier?(pin) ?? false))
             case .redraw, .quit, .staffExit:

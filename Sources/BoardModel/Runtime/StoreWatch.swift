@@ -33,8 +33,14 @@ public final class StoreWatch {
         reported = nil
     }
 
-    /// Looks at the store; may replace it (reopen) or drop it (fault).
-    public func check(_ store: inout BoardStore?) -> Event? {
+    /// Looks at the store; may replace it (reopen) or drop it (fault). With `reopen` the path is
+    /// opened afresh whatever it finds (the retry while out of order: a lock that was released
+    /// or a reload that failed leave no trace a cheap look could see).
+    public func check(_ store: inout BoardStore?, reopen again: Bool = false) -> Event? {
+        if again {
+            store = nil
+            return reopen(&store)
+        }
         if let current = store {
             let now = FileIdentity(path: path)
             if now == nil || now?.file != identity?.file || now?.stamp != identity?.stamp {

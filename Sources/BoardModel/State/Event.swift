@@ -56,6 +56,8 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Look whether the board database changed or came back (cheap: PRAGMA data_version).
     case checkStore
+    /// Open the board database afresh and reload (while out of order: the retry).
+    case reopenStore
     /// Check a staff PIN against the configured hash (slow on purpose; done outside).
     case verifyStaffPin(String)
     /// The staff exit succeeded: end the program (with the status that tells systemd to stay down).

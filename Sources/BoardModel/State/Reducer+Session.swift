@@ -67,7 +67,11 @@ extension Board {
             if clock - last >= staffPromptSeconds { state.session.staffPrompt = nil }
             return [.checkStore]
         }
-        if state.screen == .attract || state.screen == .outOfOrder {
+        if state.screen == .outOfOrder {
+            state.session.resetAt = nil
+            return [.reopenStore]
+        }
+        if state.screen == .attract {
             state.session.resetAt = nil
             return [.checkStore]
         }
