@@ -132,4 +132,31 @@ final class LiveRefreshTests: XCTestCase {
         XCTAssertTrue(try stmt.step())
         XCTAssertEqual(stmt.int(0), 0, "the checkpoint was not blocked by a reader")
     }
+
+    func testAWithdrawnTopicLeavesForTheListOfTopicsWithANotice() throws {
+        let content = Fixtures.copyOfContent(self)
+        let db = try Fixtures.database(self, content: content)
+        let program = Fixtures.watchedProgram(databasePath: db)
+        program.press(.enter, .character("1"), .character("1"), .down)
+        XCTAssertEqual(program.state.screen, .services(category: "civil"))
+        // Staff withdraw the whole civil registration topic and its services.
+        let categories = content + "/categories.json"
+        var list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: categories))) as? [[String: Any]])
+        list.removeAll { $0["id"] as? String == "civil" }
+        try JSONSerialization.data(withJSONObject: list).write(to: URL(fileURLWithPath: categories))
+        for file in try FileManager.default.contentsOfDirectory(atPath: content + "/services") {
+            let path = content + "/services/" + file
+            if try String(contentsOfFile: path, encoding: .utf8).contains("\"category\": \"civil\"") {
+                try FileManager.default.removeItem(atPath: path)
+            }
+        }
+        try importContent(content, into: db)
+        program.advance(seconds: 1)
+        XCTAssertEqual(program.state.screen, .categories)
+        let screen = program.screenText
+        XCTAssertTrue(screen.contains("Тази тема вече я няма"), screen)
+        XCTAssertFalse(screen.contains("Гражданска регистрация"), screen)
+        program.press(.escape)
+        XCTAssertEqual(program.state.screen, .home)
+    }
 }

@@ -127,7 +127,11 @@ extension Board {
     static func followRefresh(_ state: inout BoardState, previous: Catalogue?) -> [Effect] {
         guard let previous, let catalogue = state.catalogue else { return [] }
         state.place = remap(state.place, from: previous, to: catalogue)
-        state.history = state.history.map { remap($0, from: previous, to: catalogue) }
+        state.history = state.history.map { remap($0, from: previous, to: catalogue) }.filter { place in
+            // Back never leads into a topic that was withdrawn.
+            if case .services(let id) = place.screen { return catalogue.category(id) != nil }
+            return true
+        }
         var effects: [Effect] = []
         switch state.screen {
         case .service(let number):
