@@ -253,4 +253,21 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.output.contains("4 to 12 digits"), bad.output)
     }
+
+    func testTheIdleWarningOnTheRealTerminalAndAKeyContinues() throws {
+        let board = try makeBoard()
+        try (try String(contentsOfFile: board.conf, encoding: .utf8) + "\nidle_timeout = 15\n").write(toFile: board.conf, atomically: true, encoding: .utf8)
+        let tmux = try start(board)
+        tmux.keys("Enter", "l", "4")
+        tmux.waitFor("Contacts and opening hours")
+        let shown = Date()
+        var screen = tmux.waitFor("Are you still there?", timeout: 18)
+        XCTAssertGreaterThan(Date().timeIntervalSince(shown), 13, "not before the idle time")
+        XCTAssertTrue(screen.contains("Още ли сте тук?"), screen)
+        XCTAssertTrue(screen.contains("Returning to the start screen in 20 s") || screen.contains("in 19 s"), screen)
+        tmux.waitFor("in 18 s", timeout: 3)
+        tmux.keys("x")
+        screen = tmux.waitUntil("the warning to go") { !$0.contains("Are you still there?") }
+        XCTAssertTrue(screen.contains("Contacts and opening hours"), "the visitor continues where they were:\n\(screen)")
+    }
 }
