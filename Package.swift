@@ -16,7 +16,7 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // libxcrypt: salted slow hashes of dossier access codes.
+        // libxcrypt: salted slow hashes of dossier access codes and of the staff PIN (yescrypt).
         .systemLibrary(
             name: "CCrypt",
             providers: [.apt(["libcrypt-dev"])]
@@ -30,7 +30,7 @@ let package = Package(
         // The terminal: ncurses backend, command line, OS calls.
         .executableTarget(
             name: "KioskTUI",
-            dependencies: ["BoardModel", "CNcursesw"]
+            dependencies: ["BoardModel", "CNcursesw", "CCrypt"]
         ),
         .target(
             name: "BoardTestSupport",

@@ -20,6 +20,7 @@ enum Command: Equatable {
         var includeFloods = false
     }
     case dossier(DossierCommand)
+    case hashPin
 
     /// Settings any subcommand may take.
     struct Options: Equatable {
@@ -46,6 +47,8 @@ enum Command: Equatable {
                                          --publish also shows them on every board
       kiosk survey simulate --cards N    store N random cards (load tests, benchmarks)
     \(DossierCommand.usage)
+      kiosk hash-pin                     read a staff PIN (4–12 digits) from standard input
+                                         and print its salted hash for kiosk.conf (staff_pin)
       kiosk --help | --version
 
     OPTIONS
@@ -54,7 +57,8 @@ enum Command: Equatable {
       --content DIR     content imported when the database does not exist yet
       --survey-database FILE   where survey cards are stored (overrides the settings file)
 
-    The board runs until SIGTERM or SIGHUP (or Ctrl-C). See README.md and kiosk.conf.
+    The board runs until SIGTERM or SIGHUP, or the staff exit (the staff_exit keys, then
+    the PIN); Ctrl-C only with lockdown = off. See README.md and kiosk.conf.
     """
 
     /// Parses arguments (without the program name).
@@ -119,6 +123,9 @@ enum Command: Equatable {
         case "survey":
             guard positional == ["simulate"], let cards else { throw UsageError("usage: kiosk survey simulate --cards N") }
             return .simulateSurvey(cards: cards, options)
+        case "hash-pin":
+            guard positional.isEmpty, options == Options() else { throw UsageError("`kiosk hash-pin` takes no arguments; it reads the PIN from standard input") }
+            return .hashPin
         case let other?:
             throw UsageError("unknown command \(other)")
         }

@@ -34,6 +34,8 @@ struct Kiosk {
             exit(SurveyCommands.simulate(cards: cards, config: loadConfiguration(options)))
         case .dossier(let command):
             exit(command.run(loadConfiguration(command.options)))
+        case .hashPin:
+            exit(hashPin())
         }
     }
 
@@ -69,7 +71,7 @@ struct Kiosk {
     static func importContent(directory: String, check: Bool, config: Configuration) -> Int32 {
         do {
             let content = try ContentImport.run(directory: directory, databasePath: config.database,
-                                                checkOnly: check, timestamp: Platform.timestamp())
+                                                checkOnly: check, timestamp: Platform.timestamp(), midway: importStallForTests())
             let summary = "\(content.services.count) services in \(content.categories.count) categories, \(content.announcements.count) announcements, checksum \(content.checksum)"
             print(check ? "\(directory): valid: \(summary) (nothing written)" : "imported \(directory) into \(config.database): \(summary)")
             return 0
@@ -100,7 +102,7 @@ struct Kiosk {
         }
     }
 
-    /// Runs the board until a termination signal (or Ctrl-C).
+    /// Runs the board until a termination signal, the staff exit (or Ctrl-C without lockdown).
     static func runBoard(_ config: Configuration) {
         if !Platform.fileExists(config.database) {
             // First run: create the database from the configured content.
@@ -110,20 +112,25 @@ struct Kiosk {
                 exit(rc)
             }
         }
+        let database = config.database
+        let watch = StoreWatch(path: database) { () throws(StoreError) in try BoardStore(path: database, readOnly: true) }
         var store: BoardStore?
         var openError: StoreError?
         do { store = try BoardStore(path: config.database, readOnly: true) } catch { openError = error }
+        if let store { watch.attach(store) }
 
-        Platform.installTerminationHandlers()
+        Platform.installTerminationHandlers(lockdown: config.kiosk.lockdown)
         CrashGuard.install()
         let terminal = Terminal(theme: config.theme)
         var state = BoardState(size: terminal.size, now: Platform.localTime(), language: config.language, theme: config.theme)
         state.surveyMode = config.mode == .survey
+        state.settings = config.kiosk.settings(idleTimeout: config.idleTimeout)
         // A terminal that cannot open its survey file still runs; a visitor who sends a card is
         // told plainly that it could not be saved.
         let surveyStore = try? SurveyStore(path: config.surveyDatabase)
         let program = BoardProgram(state: state, store: store, surveyStore: surveyStore)
         program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }
+        configureSession(program, watch: watch, config: config)
         if let openError { program.send(.storeFailed(openError)) } else { program.start() }
         terminal.draw(program.render().grid)
         if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {
@@ -138,11 +145,14 @@ struct Kiosk {
             let now = Platform.localTime()
             if now.second != lastSecond {
                 lastSecond = now.second
-                program.send(.tick(now))
+                program.send(.tick(now, monotonic: Platform.monotonicSeconds()))
             }
             for effect in program.takeTerminalEffects() {
                 switch effect {
                 case .quit: break loop
+                case .staffExit:
+                    terminal.end()
+                    exit(staffExitStatus)
                 case .redraw: terminal.invalidate()
                 default: break
                 }

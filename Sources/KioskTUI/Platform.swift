@@ -34,6 +34,33 @@ enum Platform {
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    /// Seconds of a clock that never jumps (CLOCK_MONOTONIC), for idle timeouts.
+    static func monotonicSeconds() -> Int {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Int(spec.tv_sec)
+    }
+
+    /// Reads one line from standard input; on a terminal, with echo off and `prompt` first.
+    static func readSecretLine(prompt: String?) -> String? {
+        var saved = termios()
+        let terminal = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &saved) == 0
+        if let prompt { _ = prompt.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) } }
+        if terminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        }
+        defer {
+            if terminal {
+                tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+                printError("")
+            }
+        }
+        guard let line = readLine(strippingNewline: true) else { return nil }
+        return String(line.filter { !$0.isWhitespace })
+    }
+
     static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
@@ -89,10 +116,14 @@ enum Platform {
     /// Set by SIGTERM, SIGHUP or SIGINT; the main loop ends cleanly when it sees it.
     nonisolated(unsafe) static var terminationRequested: sig_atomic_t = 0
 
-    /// Asks for a clean end on SIGTERM, SIGHUP and SIGINT. Installed before ncurses starts, so
-    /// ncurses keeps its hands off these signals.
-    static func installTerminationHandlers() {
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
+    /// Asks for a clean end on SIGTERM, SIGHUP (and SIGINT without lockdown). Installed before
+    /// ncurses starts, so ncurses keeps its hands off these signals. With lockdown, the signals a
+    /// keyboard can raise (SIGINT, SIGQUIT, SIGTSTP) are ignored, should the terminal ever send them.
+    static func installTerminationHandlers(lockdown: Bool = false) {
+        if lockdown {
+            for sig in [SIGINT, SIGQUIT, SIGTSTP] { signal(sig, SIG_IGN) }
+        }
+        for sig in lockdown ? [SIGTERM, SIGHUP] : [SIGTERM, SIGHUP, SIGINT] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in Platform.terminationRequested = 1 }
             sigemptyset(&action.sa_mask)

@@ -13,9 +13,36 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(config.idleTimeout, 60)
         XCTAssertEqual(config.mode, .board)
         XCTAssertEqual(config.theme, .standard)
+        XCTAssertEqual(config.kiosk.idleTimeoutDossier, 30)
+        XCTAssertTrue(config.kiosk.lockdown, "the shipped board is locked down")
+        XCTAssertEqual(config.kiosk.staffExit, [.function(12), .function(12), .function(12)])
+        XCTAssertNil(config.kiosk.staffPinHash, "no PIN ships: each board gets its own")
         XCTAssertEqual(config.dossierNumber, .standard)
         XCTAssertEqual(config.holidays, "content/holidays-bg.json")
         XCTAssertNil(config.throttle)
+    }
+
+    func testKioskKeysAreRead() throws {
+        let text = "idle_timeout = 90\nidle_timeout_dossier = 20\nlockdown = off\nstaff_exit = ctrl-K Esc x F9\nstaff_pin = $y$j9T$abc$def\nphone = 0800 1 2 3\n"
+        let config = try Configuration(parsing: text, source: "k.conf")
+        XCTAssertEqual(config.kiosk.idleTimeoutDossier, 20)
+        XCTAssertFalse(config.kiosk.lockdown)
+        XCTAssertEqual(config.kiosk.staffExit, [.control("k"), .escape, .character("x"), .function(9)])
+        XCTAssertEqual(config.kiosk.staffPinHash, "$y$j9T$abc$def")
+        XCTAssertEqual(config.kiosk.phone, "0800 1 2 3")
+        let settings = config.kiosk.settings(idleTimeout: config.idleTimeout)
+        XCTAssertEqual(settings.idleTimeout, 90)
+        XCTAssertEqual(settings.dossierIdleTimeout, 20)
+        XCTAssertTrue(settings.staffExitEnabled)
+        XCTAssertFalse(settings.lockdown)
+    }
+
+    func testBadKioskKeysAreNamed() {
+        assertError("idle_timeout_dossier = 3\n", line: 1, key: "idle_timeout_dossier", saying: "15 to 3600")
+        assertError("lockdown = yes\n", line: 1, key: "lockdown", saying: "on or off")
+        assertError("staff_exit = F99 F1\n", line: 1, key: "staff_exit", saying: "key names")
+        assertError("staff_exit = F12\n", line: 1, key: "staff_exit", saying: "two or more")
+        assertError("staff_pin = 1234\n", line: 1, key: "staff_pin", saying: "not the PIN itself")
     }
 
     func testDossierSettings() throws {

@@ -298,6 +298,8 @@ final class ReducerTests: XCTestCase {
     func testRedrawAndQuitAreAskedOfTheTerminal() {
         var state = board()
         XCTAssertEqual(send(&state, .key(.control("l"))), [.redraw])
+        XCTAssertEqual(send(&state, .key(.control("c"))), [], "lockdown (the default): Ctrl-C does nothing")
+        state.settings.lockdown = false
         XCTAssertEqual(send(&state, .key(.control("c"))), [.quit])
     }
 

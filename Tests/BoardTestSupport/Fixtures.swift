@@ -80,3 +80,33 @@ extension BoardProgram {
         XCTFail("no \"\(label)\" on screen:\n\(frame.grid.text)", file: file, line: line)
     }
 }
+
+extension Fixtures {
+    /// A running board that watches its database as the kiosk does (live refresh, faults),
+    /// starting at monotonic second 1000 so tests can tick it forward.
+    public static func watchedProgram(databasePath: String, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+                                      settings: KioskSettings = KioskSettings()) -> BoardProgram {
+        let watch = StoreWatch(path: databasePath) { () throws(StoreError) in try BoardStore(path: databasePath, readOnly: true) }
+        var state = BoardState(size: size, now: now)
+        state.settings = settings
+        var store: BoardStore?
+        var failure: StoreError?
+        do { store = try BoardStore(path: databasePath, readOnly: true) } catch { failure = error }
+        if let store { watch.attach(store) }
+        let program = BoardProgram(state: state, store: store)
+        program.storeWatch = watch
+        program.send(.tick(now, monotonic: 1000))
+        if let failure { program.send(.storeFailed(failure)) } else { program.start() }
+        return program
+    }
+}
+
+extension BoardProgram {
+    /// Ticks the clock forward by `seconds`, one second at a time, as the kiosk's loop does.
+    public func advance(seconds: Int) {
+        for _ in 0..<seconds {
+            let clock = (state.session.clock ?? 1000) + 1
+            send(.tick(state.now, monotonic: clock))
+        }
+    }
+}

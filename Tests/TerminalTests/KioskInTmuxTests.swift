@@ -85,8 +85,14 @@ final class KioskInTmuxTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/board.db"))
         tmux.keys("Enter")
         tmux.waitFor("How can we help you?")
+        // Lockdown is the default: Ctrl-C does nothing; SIGHUP ends the board cleanly.
         tmux.keys("C-c")
-        XCTAssertEqual(tmux.waitForExit(), "0", "Ctrl-C ends the board cleanly (until lockdown takes it away)")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertEqual(tmux.format("#{pane_dead}"), "0", "Ctrl-C does not end a locked-down board")
+        XCTAssertTrue(tmux.screen().contains("How can we help you?"))
+        kill(try XCTUnwrap(tmux.programPID()), SIGHUP)
+        XCTAssertEqual(tmux.waitForExit(), "0")
+        XCTAssertEqual(tmux.format("#{alternate_on}"), "0", "the terminal is back on the normal screen")
     }
 
     func testACrashGivesTheTerminalBack() throws {

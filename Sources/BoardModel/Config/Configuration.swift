@@ -22,11 +22,13 @@ public struct Configuration: Sendable, Hashable {
     /// The file where this kiosk alone records failed dossier lookups; nil: next to the
     /// database, named after the host (`board.db.throttle-HOST`).
     public var throttle: String?
+    /// Idle reset, lockdown, staff exit and out-of-order phone (Config/Configuration+Kiosk.swift).
+    public var kiosk = KioskConfiguration()
 
     public init() {}
 
     /// Every key the file may set, for the error message on a typo.
-    public static let keys = ["database", "survey_database", "content", "language", "idle_timeout", "mode", "theme", "dossier_number", "holidays", "throttle"]
+    public static let keys = ["database", "survey_database", "content", "language", "idle_timeout", "mode", "theme", "dossier_number", "holidays", "throttle"] + KioskConfiguration.keys
 
     /// Parses configuration text; `source` names the file in errors.
     public init(parsing text: String, source: String) throws(ConfigurationError) {
@@ -76,6 +78,8 @@ public struct Configuration: Sendable, Hashable {
                 do { dossierNumber = try DossierNumberPattern(value) } catch { throw fail(error.description) }
             case "holidays": holidays = value
             case "throttle": throttle = value
+            case _ where KioskConfiguration.keys.contains(key):
+                if let problem = kiosk.set(key, value) { throw fail(problem) }
             default:
                 break
             }

@@ -2,11 +2,15 @@
 /// back as events. The terminal drives it with real input; tests drive it with scripted input.
 public final class BoardProgram {
     public private(set) var state: BoardState
-    let store: BoardStore?
+    var store: BoardStore?
     /// Where this terminal's survey cards go.
     let surveyStore: SurveyStore?
     /// Checks dossier lookups; nil when this kiosk cannot (the lookup then says so).
     public var dossierDesk: DossierDesk?
+    /// Live refresh and fault recovery (Runtime/StoreWatch.swift); nil: the store is never re-read.
+    public var storeWatch: StoreWatch?
+    /// Checks a staff PIN against the configured hash (KioskTUI supplies it; nil: always wrong).
+    public var staffPinVerifier: ((String) -> Bool)?
 
     /// Effects only the terminal can carry out (redraw, quit), in order.
     public private(set) var pendingTerminalEffects: [Effect] = []
@@ -76,7 +80,11 @@ public final class BoardProgram {
                 }
             case .lookUpDossier(let number, let code):
                 queue += Board.reduce(&state, .dossierLookedUp(dossierDesk?.lookUp(number: number, code: code) ?? .unavailable))
-            case .redraw, .quit:
+            case .checkStore, .reopenStore:
+                if let event = storeWatch?.check(&store, reopen: effect == .reopenStore) { queue += Board.reduce(&state, event) }
+            case .verifyStaffPin(let pin):
+                queue += Board.reduce(&state, .staffPinChecked(staffPinVerifier?(pin) ?? false))
+            case .redraw, .quit, .staffExit:
                 pendingTerminalEffects.append(effect)
             }
         }

@@ -24,6 +24,10 @@ public struct BoardState: Sendable {
     public var surveyMode = false
     /// The dossier lookup in progress: typed fields and the result, forgotten on leaving.
     public var dossier = DossierSession()
+    /// Idle reset, lockdown and staff exit settings (from kiosk.conf).
+    public var settings = KioskSettings()
+    /// Time, idle warning, notices, staff prompt, live refresh (State/Reducer+Session.swift).
+    public var session = SessionState()
 
     public init(size: TerminalSize, now: LocalTime, language: Language = .bg, theme: Configuration.Theme = .standard) {
         self.place = Place(.attract)

@@ -55,7 +55,9 @@ public enum Event: Sendable {
     case wheel(Int)
     case action(Action)
     case resize(TerminalSize)
-    case tick(LocalTime)
+    /// The clock: wall time for the screen, and monotonic seconds for timeouts (nil: derived
+    /// from the wall time).
+    case tick(LocalTime, monotonic: Int? = nil)
     case catalogueLoaded(Catalogue)
     case serviceLoaded(number: String, Service?)
     case storeFailed(StoreError)
@@ -63,6 +65,10 @@ public enum Event: Sendable {
     case cardSaved
     case cardSaveFailed(StoreError)
     case dossierLookedUp(DossierLookupOutcome)
+    /// What a look at the board database found (live refresh, faults; see Reducer+Session.swift).
+    case storeChecked(StoreCheck)
+    /// Whether the staff PIN typed was right.
+    case staffPinChecked(Bool)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.
@@ -78,4 +84,12 @@ public enum Effect: Sendable, Hashable {
     /// Repaint the whole terminal (Ctrl-L, after a glitch).
     case redraw
     case quit
+    /// Look whether the board database changed or came back (cheap: PRAGMA data_version).
+    case checkStore
+    /// Open the board database afresh and reload (while out of order: the retry).
+    case reopenStore
+    /// Check a staff PIN against the configured hash (slow on purpose; done outside).
+    case verifyStaffPin(String)
+    /// The staff exit succeeded: end the program (with the status that tells systemd to stay down).
+    case staffExit
 }

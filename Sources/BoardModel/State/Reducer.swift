@@ -4,8 +4,9 @@ public enum Board {
     public static func reduce(_ state: inout BoardState, _ event: Event) -> [Effect] {
         let before = state.screen
         defer { forgetDossier(&state, leaving: before) }
+        if let effects = interceptSession(&state, event) { return effects }
         switch event {
-        case .tick(let now):
+        case .tick(let now, _):
             state.now = now
             return surveyTick(&state)
         case .resize(let size):
@@ -13,13 +14,17 @@ public enum Board {
             clamp(&state)
             return []
         case .catalogueLoaded(let catalogue):
+            let previous = state.catalogue
             state.catalogue = catalogue
             state.fault = nil
             state.searchIndex = nil
             if state.screen == .outOfOrder { state.place = Place(.attract); state.history = [] }
             if state.surveyMode && state.screen == .attract && catalogue.survey != nil { beginCard(&state) }
             clamp(&state)
-            return state.screen == .search ? [.loadSearchIndex] : []
+            var effects = followRefresh(&state, previous: previous)
+            // New content: the search index is rebuilt (at once if the visitor is searching).
+            if state.screen == .search { effects.append(.loadSearchIndex) }
+            return effects
         case .cardSaved:
             cardSaved(&state)
             return []
@@ -60,13 +65,15 @@ public enum Board {
             return perform(&state, action)
         case .dossierLookedUp(let outcome):
             return dossierLookedUp(&state, outcome)
+        case .storeChecked, .staffPinChecked:
+            return [] // handled in interceptSession
         }
     }
 
     static func reduceKey(_ state: inout BoardState, _ key: Key) -> [Effect] {
         switch key {
         case .control("l"): return [.redraw]
-        case .control("c"): return [.quit]
+        case .control("c"): return state.settings.lockdown ? [] : [.quit]
         default: break
         }
         // While the screen is too small nothing the visitor cannot see may change.

@@ -17,7 +17,10 @@ public struct ImportRecord: Sendable, Hashable {
 extension BoardStore {
     /// Replaces all content with `content` in one transaction: readers see the old content or the
     /// new, never a mix, and a failure (or a kill) leaves the old content whole.
-    public func replaceContent(with content: ContentSet, source: String, at timestamp: String) throws(StoreError) {
+    /// `midway` runs inside the transaction, after the services are written (tests kill the
+    /// process there to prove the old content survives).
+    public func replaceContent(with content: ContentSet, source: String, at timestamp: String,
+                               midway: (() -> Void)? = nil) throws(StoreError) {
         try wrap {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -43,6 +46,7 @@ extension BoardStore {
                                      .int(summary.cheapest), .int(summary.fastestDays), .text(card)).run()
                 }
 
+                midway?()
                 let page = try db.prepare("INSERT INTO pages VALUES (?, ?, ?)")
                 for (kind, texts) in content.pages {
                     for (language, body) in texts {

@@ -17,7 +17,7 @@ public enum ContentImport {
     /// (created when missing). Returns what was read.
     @discardableResult
     public static func run(directory: String, databasePath: String, checkOnly: Bool = false,
-                           timestamp: String) throws(Failure) -> ContentSet {
+                           timestamp: String, midway: (() -> Void)? = nil) throws(Failure) -> ContentSet {
         let content: ContentSet
         do {
             content = try ContentReader.read(directory: directory)
@@ -29,7 +29,7 @@ public enum ContentImport {
             let lock = try WriterLock(databasePath: databasePath)
             defer { withExtendedLifetime(lock) {} }
             let store = try BoardStore(path: databasePath, readOnly: false, create: true)
-            try store.replaceContent(with: content, source: directory, at: timestamp)
+            try store.replaceContent(with: content, source: directory, at: timestamp, midway: midway)
         } catch {
             throw .store(error)
         }

@@ -1,6 +1,12 @@
 /// Renders a board state into a frame: a pure function of the state and its terminal size.
 public enum BoardView {
     public static func render(_ state: BoardState) -> Frame {
+        var frame = renderScreen(state)
+        SessionOverlay.draw(state, into: &frame)
+        return frame
+    }
+
+    static func renderScreen(_ state: BoardState) -> Frame {
         var frame = Frame(grid: Grid(width: state.size.columns, height: state.size.rows))
         if state.size.isTooSmall {
             TooSmallView.draw(into: &frame, size: state.size)
@@ -50,7 +56,8 @@ enum Chrome {
         // Where letters type (search, a comment, the dossier fields) the language key is F2.
         let typing = state.screen == .search || state.screen == .dossierLookup || Board.isCommentScreen(state)
         buttons += [
-            (UIText.switchLanguage(from: language), typing ? "F2" : "L", .toggleLanguage),
+            // (Under lockdown function keys do nothing: there the button is for tapping.)
+            (UIText.switchLanguage(from: language), typing ? (state.settings.lockdown ? "" : "F2") : "L", .toggleLanguage),
         ]
         // Search is one tap away from every catalogue screen.
         switch state.screen {
@@ -72,7 +79,7 @@ enum Chrome {
             let label = button.0
             let hint = button.1
             let inner = rect.width - 2
-            let full = DisplayWidth.of(label) + 2 + DisplayWidth.of(hint)
+            let full = DisplayWidth.of(label) + (hint.isEmpty ? 0 : 2 + DisplayWidth.of(hint))
             if showHints {
                 let x = rect.x + 1 + (inner - full) / 2
                 frame.grid.write(label, x: x, y: rect.y + 1, style: .button)
@@ -153,9 +160,11 @@ enum OutOfOrderView {
             (UIText.outOfOrderBG, .title), (UIText.outOfOrderEN, .title), ("", .normal),
             (UIText.outOfOrderHelpBG, .normal), (UIText.outOfOrderHelpEN, .normal),
         ]
-        if let phone = state.catalogue?.municipality.helpdeskPhone, !phone.isEmpty {
+        lines += [("", .normal), (UIText.outOfOrderRetryBG, .muted), (UIText.outOfOrderRetryEN, .muted)]
+        // The centre's phone: from the last content read, else from kiosk.conf (`phone`).
+        if let phone = state.session.lastKnownPhone ?? state.catalogue?.municipality.helpdeskPhone ?? state.settings.phone, !phone.isEmpty {
             lines.append(("", .normal))
-            lines.append(("☎ \(phone)", .title))
+            lines.append(("☎ \(UIText.outOfOrderPhoneBG) / \(UIText.outOfOrderPhoneEN): \(phone)", .title))
         }
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() {
