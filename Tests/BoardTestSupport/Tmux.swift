@@ -73,13 +73,7 @@ public final class TmuxSession {
         guard capture else {
             return try spawnAndWait(["env", "-u", "TMUX", "LANG=C.UTF-8", executable ?? "/usr/bin/tmux", "-u"] + arguments)
         }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try runCapturing(process).output
     }
 
     /// The visible screen as text.
@@ -210,6 +204,11 @@ public func runKiosk(_ arguments: [String]) throws -> (status: Int32, output: St
     let process = Process()
     process.executableURL = URL(fileURLWithPath: TmuxSession.kioskBinary)
     process.arguments = arguments
+    return try runCapturing(process)
+}
+
+/// Runs a prepared process to its end, with standard output and error together.
+func runCapturing(_ process: Process) throws -> (status: Int32, output: String) {
     let out = Pipe()
     process.standardOutput = out
     process.standardError = out
