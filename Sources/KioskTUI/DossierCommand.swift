@@ -160,7 +160,9 @@ struct DossierCommand: Equatable {
         } catch let error as HolidayError {
             return fail(error.description)
         } catch let error as ContentValidationError {
-            return fail(error.description)
+            // Only the holiday file is read as content here: name it, and how to point at another.
+            let problems = error.issues.map(\.description).joined(separator: "; ")
+            return fail("holidays: \(problems) (set `holidays` in kiosk.conf or pass --holidays FILE)")
         } catch {
             return fail("\(error)")
         }
