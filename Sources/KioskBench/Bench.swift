@@ -124,6 +124,17 @@ enum Bench {
             _ = s
         }
         func section(_ title: String) { print("\n== \(title)") }
+        /// Where the time of a key goes (reduce with effects / render / diff+encode), JSON and log only.
+        var breakdowns: [(key: String, reduce: Samples, render: Samples, encode: Samples)] = []
+        var partReduce = Samples(), partRender = Samples(), partEncode = Samples()
+        func collect(_ board: InProcessBoard) {
+            partReduce.add(board.parts.reduce); partRender.add(board.parts.render); partEncode.add(board.parts.encode)
+        }
+        func breakdown(_ key: String) {
+            breakdowns.append((key, partReduce, partRender, partEncode))
+            print("      of which reduce+effects \(format(partReduce.median, "ms"))/\(format(partReduce.p99, "ms")), render \(format(partRender.median, "ms"))/\(format(partRender.p99, "ms")), diff+encode \(format(partEncode.median, "ms"))/\(format(partEncode.p99, "ms")) ms (median/p99)")
+            partReduce = Samples(); partRender = Samples(); partEncode = Samples()
+        }
 
         let started = now()
         print("kiosk-bench: \(scaleLabel): \(config.services) services, \(config.dossiers) dossiers × 5 status changes, \(config.cards) survey cards")
@@ -220,30 +231,34 @@ enum Bench {
             var nav = Samples()
             for i in 0..<(config.keyRepetitions + 50) {
                 let ms = board.time(.key((i / 250) % 2 == 0 ? .down : .up))
-                if i >= 50 { nav.add(ms) }
+                if i >= 50 { nav.add(ms); collect(board) }
             }
             let target = size.columns == 200 ? "p99 < 2 ms" : nil
             let check: ((Samples) -> Bool)? = size.columns == 200 ? { $0.p99 < 2 } : nil
             record("key_list_down_\(tag)_ms", "list navigation (↓/↑) at \(label)", "ms", nav, target: target, met: check)
+            breakdown("key_list_down_\(tag)")
             // open a card, and back
             var open = Samples(), back = Samples()
             for i in 0..<(config.keyRepetitions / 4 + 10) {
                 board.key(.down)
                 let o = board.time(.key(.enter))
+                if i >= 10 { collect(board) }
                 guard case .service = board.screen else { fail("Enter did not open a card") }
                 let b = board.time(.key(.escape))
                 if i >= 10 { open.add(o); back.add(b) }
             }
             record("key_open_card_\(tag)_ms", "open a service card (Enter, loads it) at \(label)", "ms", open, target: target, met: check)
+            breakdown("key_open_card_\(tag)")
             record("key_back_to_list_\(tag)_ms", "back to the list (Esc) at \(label)", "ms", back, target: target, met: check)
             // scroll a card
             board.key(.enter)
             var scroll = Samples()
             for i in 0..<(config.keyRepetitions + 50) {
                 let ms = board.time(.key((i / 8) % 2 == 0 ? .down : .up))
-                if i >= 50 { scroll.add(ms) }
+                if i >= 50 { scroll.add(ms); collect(board) }
             }
             record("key_scroll_card_\(tag)_ms", "scroll a card (↓/↑) at \(label)", "ms", scroll, target: target, met: check)
+            breakdown("key_scroll_card_\(tag)")
             board.key(.escape)
             // search typing
             board.program.send(.key(.home))
@@ -255,7 +270,7 @@ enum Bench {
             var rounds = 0
             while typing.count < config.keyRepetitions / 2 {
                 for q in queries {
-                    for c in q { typing.add(board.time(.key(.character(c)))) }
+                    for c in q { typing.add(board.time(.key(.character(c)))); collect(board) }
                     board.key(.control("u"))
                 }
                 rounds += 1
@@ -263,6 +278,7 @@ enum Bench {
             record("key_search_typing_\(tag)_ms", "search, per typed character at \(label)", "ms", typing,
                    target: "< 10 ms" + (size.columns == 200 ? ", p99 < 2 ms" : ""),
                    met: { $0.p99 < 10 && (size.columns != 200 || $0.p99 < 2) })
+            breakdown("key_search_typing_\(tag)")
         }
 
         // MARK: (3) bytes per key, through the pty
@@ -471,6 +487,10 @@ enum Bench {
                 if let t = f.target { o += ", \"target\": \(jsonString(t))" }
                 if let m = f.met { o += ", \"met\": \(m)" }
                 return o + "}"
+            }.joined(separator: ",\n")
+            json += "\n  },\n  \"key_breakdown_ms\": {\n"
+            json += breakdowns.map { b in
+                "    \(jsonString(b.key)): {\"reduce_median\": \(jsonNumber(b.reduce.median)), \"reduce_p99\": \(jsonNumber(b.reduce.p99)), \"render_median\": \(jsonNumber(b.render.median)), \"render_p99\": \(jsonNumber(b.render.p99)), \"encode_median\": \(jsonNumber(b.encode.median)), \"encode_p99\": \(jsonNumber(b.encode.p99))}"
             }.joined(separator: ",\n")
             json += "\n  }\n}\n"
             writeText(jsonPath, json)

@@ -67,12 +67,20 @@ final class InProcessBoard {
         encoder.encode(program.render().grid)
     }
 
+    /// The parts of the last timed key: reduce with effects, render, diff/encode (milliseconds).
+    private(set) var parts: (reduce: Double, render: Double, encode: Double) = (0, 0, 0)
+
     /// Sends `event` and finishes the frame; returns the milliseconds it took.
     func time(_ event: Event) -> Double {
-        timed {
-            program.send(event)
-            frame()
-        }
+        let t0 = now()
+        program.send(event)
+        let t1 = now()
+        let grid = program.render().grid
+        let t2 = now()
+        encoder.encode(grid)
+        let t3 = now()
+        parts = ((t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)
+        return (t3 - t0) * 1000
     }
 
     func key(_ k: Key) { program.send(.key(k)); frame() }
