@@ -41,6 +41,7 @@ enum Bench {
         var config = BenchConfig()
         var jsonPath: String? = nil
         var keep = false
+        var only = Set<Int>()
         var contentOverride: String? = nil
         var scaleLabel = "full"
         var args = Array(CommandLine.arguments.dropFirst())
@@ -60,6 +61,9 @@ enum Bench {
                 guard !args.isEmpty else { fail("--content needs a directory") }
                 contentOverride = args.removeFirst()
             case "--keep": keep = true
+            case "--only":
+                guard !args.isEmpty else { fail("--only needs section numbers, e.g. 2,4") }
+                only = Set(args.removeFirst().split(separator: ",").compactMap { Int($0) })
             case "--help", "-h":
                 print("""
                     usage: kiosk-bench [--small | --scale F] [--json FILE] [--content DIR] [--keep]
@@ -68,6 +72,7 @@ enum Bench {
                       --json FILE  also write the figures as JSON
                       --content    the demo content to multiply (default: content/blagoevgrad)
                       --keep       keep the temporary directory
+                      --only N,M   run only these sections (1–7), e.g. under a profiler
                     """)
                     default: fail("unknown argument \(a) (see --help)")
             }
@@ -170,6 +175,8 @@ enum Bench {
         let cardsMs = timed { insertSurveyCards(path: surveyPath, count: config.cards, definition: surveyDefinition) }
         print("  \(config.cards) survey cards inserted: \(format(cardsMs / 1000, "")) s")
 
+        let store = try! BoardStore(path: boardPath, readOnly: true)
+        let perYear = dossierNumbersPerYear(config.dossiers)
         let confPath = tmp + "/kiosk.conf"
         writeText(confPath, """
             database = board.db
@@ -188,6 +195,7 @@ enum Bench {
         let kioskArguments = ["--config", confPath]
 
         // MARK: (1) cold start
+        if only.isEmpty || only.contains(1) {
         section("1. Cold start of the release kiosk to its first complete frame (pseudo-terminal)")
         /// The words of the attract screen's first and last lines, as this build renders them.
         func attractWords(_ size: TerminalSize) -> [String] {
@@ -216,9 +224,10 @@ enum Bench {
                    target: "< 30 ms", met: { $0.median < 30 })
         }
 
+        }
         // MARK: (2) key to frame, in process
+        if only.isEmpty || only.contains(2) {
         section("2. Key to finished frame, in process (reduce + effects + render + diff/encode)")
-        let store = try! BoardStore(path: boardPath, readOnly: true)
         for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 200, rows: 60)] {
             let tag = "\(size.columns)x\(size.rows)"
             let label = "\(size.columns)×\(size.rows)"
@@ -281,7 +290,9 @@ enum Bench {
             breakdown("key_search_typing_\(tag)")
         }
 
+        }
         // MARK: (3) bytes per key, through the pty
+        if only.isEmpty || only.contains(3) {
         section("3. Bytes written to the terminal per key, against a full repaint (Ctrl-L), pseudo-terminal")
         for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 200, rows: 60)] {
             let tag = "\(size.columns)x\(size.rows)"
@@ -314,11 +325,12 @@ enum Bench {
             kiosk.terminate()
         }
 
+        }
         // MARK: (4) dossier lookup
+        if only.isEmpty || only.contains(4) {
         section("4. Dossier lookup: the store against the plain SQLite C API (same query, same process)")
         var keys: [String] = []
         var rng = SplitMix(seed: 42)
-        let perYear = dossierNumbersPerYear(config.dossiers)
         for _ in 0..<config.lookups { keys.append(dossierNumber(Int(rng.next() % UInt64(config.dossiers)), perYear: perYear).0.filter(\.isNumber)) }
         var storeLookup = Samples()
         for key in keys.prefix(200) { _ = try! store.dossierForLookup(key: key) } // warm
@@ -365,7 +377,9 @@ enum Bench {
         for _ in 0..<config.hashes { verify.add(timed { _ = CodeHash.verify(dossierCode, against: codeHash) }) }
         record("lookup_hash_ms", "the slow hash of a lookup (yescrypt verify), reported apart", "ms", verify)
 
+        }
         // MARK: (5) import
+        if only.isEmpty || only.contains(5) {
         section("5. Import of the \(config.services)-service content set; re-render of a running board after it")
         var readMs = Samples(), importMs = Samples(), liveImportMs = Samples()
         for i in 0..<config.imports {
@@ -401,7 +415,9 @@ enum Bench {
         record("import_live_db_ms", "import into the live board database (\(config.dossiers) dossiers in it)", "ms", liveImportMs, target: "< 2000 ms", met: { $0.median < 2000 })
         record("rerender_after_import_ms", "running board: the tick after an import (detect, reload, render) at 200×60", "ms", rerender)
 
+        }
         // MARK: (6) report
+        if only.isEmpty || only.contains(6) {
         section("6. `kiosk report` over \(config.cards) cards (release binary)")
         var reportMs = Samples()
         let reportOut = tmp + "/report.txt"
@@ -417,7 +433,9 @@ enum Bench {
                                                                 "--from", "2026-01-01", "--to", "2026-06-30"], environment: environment, outPath: tmp + "/publish.txt")
         if published.status != 0 { fail("kiosk report --publish failed: \(readText(tmp + "/publish.txt") ?? "")") }
 
+        }
         // MARK: (7) memory
+        if only.isEmpty || only.contains(7) {
         section("7. Peak resident memory of a kiosk that visited every screen (200×60, pseudo-terminal)")
         do {
             let kiosk = PtyProcess(path: kioskBinary, arguments: kioskArguments, environment: environment, columns: 200, rows: 60)
@@ -439,7 +457,11 @@ enum Bench {
             step("home", [Keys.home])
             step("search", ["2"] + "udostoverenie".map(String.init) + [Keys.down, Keys.enter])
             step("home", [Keys.home])
-            step("dossier lookup", ["3"] + firstDossier.map(String.init) + [Keys.tab] + dossierCode.map(String.init))
+            var lookupKeys: [String] = ["3"]
+            lookupKeys += firstDossier.map { String($0) }
+            lookupKeys.append(Keys.tab)
+            lookupKeys += dossierCode.map { String($0) }
+            step("dossier lookup", lookupKeys)
             step("dossier result", [Keys.enter])
             kiosk.drain(quietMs: 300)
             step("home", [Keys.home])
@@ -460,6 +482,7 @@ enum Bench {
             record("memory_peak_mb", "peak memory after every screen (VmHWM, 200×60)", "MB", value: peak, target: "< 16 MB", met: peak < 16)
         }
 
+        }
         // MARK: table and JSON
         let elapsed = now() - started
         var nowT = time(nil)
