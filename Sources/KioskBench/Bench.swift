@@ -214,15 +214,16 @@ enum Bench {
                 let kiosk = PtyProcess(path: kioskBinary, arguments: kioskArguments, environment: environment, columns: size.columns, rows: size.rows)
                 let ok = kiosk.read(until: { containsInOrder(visibleText($0), words) }, timeout: 10)
                 let ms = (kiosk.lastByteAt - start) * 1000
+                if size.columns == 200 { coldPeakMB.add(kiosk.memory().peak) }
                 if !ok { fail("the kiosk never drew its attract screen at \(size.columns)×\(size.rows); it wrote:\n\(visibleText(kiosk.output).prefix(2000))") }
                 kiosk.drain(quietMs: 30, timeout: 1)
                 if i >= 2 { samples.add(ms) } // the first two runs warm the page cache
-                if size.columns == 200 { coldPeakMB.add(kiosk.memory().peak) }
                 kiosk.terminate()
             }
             record("cold_start_\(size.columns)x\(size.rows)_ms", "first frame at \(size.columns)×\(size.rows)", "ms", samples,
                    target: "< 30 ms", met: { $0.median < 30 })
         }
+            record("memory_first_frame_before_hash_mb", "peak memory the moment the first frame is complete (before the dossier desk's hash), 200×60", "MB", coldPeakMB)
 
         }
         /// The list position, in the first category, of the first card that scrolls at least 10
@@ -469,7 +470,7 @@ enum Bench {
         // MARK: (7) memory
         if only.isEmpty || only.contains(7) {
         section("7. Peak resident memory of a kiosk that visited every screen (200×60, pseudo-terminal)")
-        do {
+        func memoryRun(withLookup: Bool) -> (atStart: Double, peak: Double) {
             let kiosk = PtyProcess(path: kioskBinary, arguments: kioskArguments, environment: environment, columns: 200, rows: 60)
             kiosk.drain(quietMs: 150)
             let atStart = kiosk.memory().peak
@@ -493,9 +494,13 @@ enum Bench {
             lookupKeys += firstDossier.map { String($0) }
             lookupKeys.append(Keys.tab)
             lookupKeys += dossierCode.map { String($0) }
-            step("dossier lookup", lookupKeys)
-            step("dossier result", [Keys.enter])
-            kiosk.drain(quietMs: 300)
+            if withLookup {
+                step("dossier lookup", lookupKeys)
+                step("dossier result", [Keys.enter])
+                kiosk.drain(quietMs: 300)
+            } else {
+                step("dossier lookup (typed, not checked)", lookupKeys)
+            }
             step("home", [Keys.home])
             step("survey", ["4", "4", "1", "3", "4", Keys.enter, Keys.enter])
             step("home", [Keys.home])
@@ -510,9 +515,11 @@ enum Bench {
             step("home", [Keys.home])
             let peak = kiosk.memory().peak
             kiosk.terminate()
-            record("memory_first_frame_mb", "peak memory after the first frame (200×60)", "MB", value: atStart)
-            record("memory_peak_mb", "peak memory after every screen (VmHWM, 200×60)", "MB", value: peak, target: "< 16 MB", met: peak < 16)
+            return (atStart, peak)
         }
+        let withLookup = memoryRun(withLookup: true)
+        record("memory_first_frame_mb", "peak memory 150 ms after the first frame (200×60)", "MB", value: withLookup.atStart)
+        record("memory_peak_mb", "peak memory after every screen (VmHWM, 200×60)", "MB", value: withLookup.peak, target: "< 16 MB", met: withLookup.peak < 16)
 
         }
         // MARK: table and JSON
