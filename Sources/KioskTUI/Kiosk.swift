@@ -144,6 +144,7 @@ struct Kiosk {
         loop: while Platform.terminationRequested == 0 {
             let events = terminal.read(timeoutMs: 200)
             for event in events { program.send(event) }
+            if events.isEmpty { program.prepareSearchIndex() }
             let now = Platform.localTime()
             if now.second != lastSecond {
                 lastSecond = now.second
