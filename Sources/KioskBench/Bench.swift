@@ -113,6 +113,7 @@ enum Bench {
         var template = Array("/tmp/kiosk-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { fail("cannot make a temporary directory") }
         let tmp = String(cString: made)
+        if !keep { temporaryDirectoryToRemove = tmp }
         defer { if !keep { run("rm -rf '\(tmp)'") } }
 
         var figures: [Figure] = []
@@ -215,7 +216,7 @@ enum Bench {
                 let ok = kiosk.read(until: { containsInOrder(visibleText($0), words) }, timeout: 10)
                 let ms = (kiosk.lastByteAt - start) * 1000
                 if size.columns == 200 { coldPeakMB.add(kiosk.memory().peak) }
-                if !ok { fail("the kiosk never drew its attract screen at \(size.columns)×\(size.rows); it wrote:\n\(visibleText(kiosk.output).prefix(2000))") }
+                if !ok { kiosk.terminate(); fail("the kiosk never drew its attract screen at \(size.columns)×\(size.rows); it wrote:\n\(visibleText(kiosk.output).prefix(2000))") }
                 kiosk.drain(quietMs: 30, timeout: 1)
                 if i >= 2 { samples.add(ms) } // the first two runs warm the page cache
                 kiosk.terminate()
