@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "kiosk", targets: ["KioskTUI"]),
         .library(name: "BoardModel", targets: ["BoardModel"]),
+        .executable(name: "kiosk-bench", targets: ["KioskBench"]),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +32,12 @@ let package = Package(
         .executableTarget(
             name: "KioskTUI",
             dependencies: ["BoardModel", "CNcursesw", "CCrypt"]
+        ),
+        // `swift run -c release kiosk-bench`: builds a large database and measures the board.
+        .target(name: "CBenchPty"),
+        .executableTarget(
+            name: "KioskBench",
+            dependencies: ["BoardModel", "CSQLite", "CBenchPty"]
         ),
         .target(
             name: "BoardTestSupport",

@@ -129,10 +129,12 @@ struct Kiosk {
         // told plainly that it could not be saved.
         let surveyStore = try? SurveyStore(path: config.surveyDatabase)
         let program = BoardProgram(state: state, store: store, surveyStore: surveyStore)
-        program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }
         configureSession(program, watch: watch, config: config)
         if let openError { program.send(.storeFailed(openError)) } else { program.start() }
         terminal.draw(program.render().grid)
+        // After the first frame: the desk computes its dummy yescrypt hash (about 22 ms and 16 MiB)
+        // when it opens, and no lookup can be asked for before the loop below reads a key.
+        program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }
         if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {
             // Lets the real-terminal test prove a crash gives the terminal back.
             fatalError("crash requested by KIOSK_TEST_CRASH")
@@ -142,6 +144,7 @@ struct Kiosk {
         loop: while Platform.terminationRequested == 0 {
             let events = terminal.read(timeoutMs: 200)
             for event in events { program.send(event) }
+            if events.isEmpty { program.prepareSearchIndex() }
             let now = Platform.localTime()
             if now.second != lastSecond {
                 lastSecond = now.second

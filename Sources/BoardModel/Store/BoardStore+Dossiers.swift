@@ -157,10 +157,11 @@ extension BoardStore {
         try wrap {
             try db.execute("BEGIN")
             defer { try? db.execute("COMMIT") }
-            let s = try db.prepare("""
+            let s = try db.cached("""
                 SELECT number, code_hash, unlocks, service, service_name_bg, service_name_en, tier, term_days, filed, deadline
                 FROM dossiers WHERE number_key = ?
                 """)
+            defer { s.reset() }
             s.bind(.text(key))
             guard try s.step(), let number = s.text(0), let hash = s.text(1) else { return nil }
             let unlocks = s.int(2)
@@ -170,7 +171,8 @@ extension BoardStore {
                                        termDays: s.int(7), deadline: CalendarDate(iso: s.text(9) ?? "") ?? CalendarDate(year: 2000, month: 1, day: 1)!,
                                        history: [])
             s.reset()
-            let e = try db.prepare("SELECT date, status, unit FROM dossier_events WHERE number = ? ORDER BY id")
+            let e = try db.cached("SELECT date, status, unit FROM dossier_events WHERE number = ? ORDER BY id")
+            defer { e.reset() }
             e.bind(.text(number))
             while try e.step() {
                 guard let date = CalendarDate(iso: e.text(0) ?? ""), let status = DossierStatus(rawValue: e.text(1) ?? "") else { continue }

@@ -53,6 +53,18 @@ public final class SQLiteConnection {
         guard rc == SQLITE_OK else { throw lastError }
     }
 
+    /// Statements kept prepared for queries that run often (see `cached`).
+    private var statements: [String: SQLiteStatement] = [:]
+
+    /// A prepared statement kept for reuse: preparing costs more than a small indexed query.
+    /// The caller resets it when done (a statement left stepping would hold a read transaction).
+    public func cached(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        if let statement = statements[sql] { return statement }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
     public func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)

@@ -71,16 +71,93 @@ public final class SurveyStore {
         throw StoreError.from(lastError, path: path)
     }
 
+    /// A stored card's answers, as `save` wrote them: what JSONDecoder would give for
+    /// `[String: SurveyAnswer]` (nothing at all when any value is not a whole number or a string),
+    /// through the project's own parser, which is many times faster over 200,000 cards.
+    static func answers(fromJSON json: String) -> [String: SurveyAnswer] {
+        if let flat = flatAnswers(json) { return flat }
+        guard case .object(let fields)? = try? JSONValue.parse(Data(json.utf8)) else { return [:] }
+        var answers: [String: SurveyAnswer] = [:]
+        for (id, value) in fields {
+            switch value {
+            case .number(let n):
+                guard let whole = Int(exactly: n) else { return [:] }
+                answers[id] = .value(whole)
+            case .string(let text):
+                answers[id] = text.hasPrefix("=") ? .option(String(text.dropFirst())) : .text(text)
+            default:
+                return [:]
+            }
+        }
+        return answers
+    }
+
+    /// The common case read straight from the bytes: a flat object whose values are whole
+    /// numbers (up to 9 digits) or strings without escapes; nil for anything else (then the full
+    /// parser decides). No whitespace is expected: `save` writes none.
+    static func flatAnswers(_ json: String) -> [String: SurveyAnswer]? {
+        var json = json
+        return json.withUTF8 { b -> [String: SurveyAnswer]? in
+            var i = 0
+            let n = b.count
+            func string() -> String? {
+                guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
+                i += 1
+                let start = i
+                while i < n, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
+                guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
+                defer { i += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            }
+            guard n >= 2, b[0] == UInt8(ascii: "{") else { return nil }
+            i = 1
+            var answers: [String: SurveyAnswer] = [:]
+            if b[i] == UInt8(ascii: "}") { return i + 1 == n ? answers : nil }
+            while true {
+                guard let id = string(), i < n, b[i] == UInt8(ascii: ":") else { return nil }
+                // Like JSONDecoder: the first of repeated keys counts, a trailing comma is accepted.
+                let repeated = answers[id] != nil
+                i += 1
+                guard i < n else { return nil }
+                if b[i] == UInt8(ascii: "\"") {
+                    guard let text = string() else { return nil }
+                    if !repeated { answers[id] = text.hasPrefix("=") ? .option(String(text.dropFirst())) : .text(text) }
+                } else {
+                    var value = 0, digits = 0
+                    while i < n, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9"), digits < 9 {
+                        value = value * 10 + Int(b[i] - UInt8(ascii: "0"))
+                        digits += 1
+                        i += 1
+                    }
+                    // Leading zeros, signs, fractions, exponents, long numbers: the full parser.
+                    guard digits > 0, !(digits > 1 && b[i - digits] == UInt8(ascii: "0")) else { return nil }
+                    if !repeated { answers[id] = .value(value) }
+                }
+                guard i < n else { return nil }
+                if b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    if i < n, b[i] == UInt8(ascii: "}") { return i + 1 == n ? answers : nil }
+                    continue
+                }
+                if b[i] == UInt8(ascii: "}") { return i + 1 == n ? answers : nil }
+                return nil
+            }
+        }
+    }
+
     /// The cards of the days from `from` to `to`, inclusive.
     public func cards(from: CalendarDate, to: CalendarDate) throws(StoreError) -> [SurveyCard] {
         do {
             let s = try db.prepare("SELECT day, centre, answers, flood FROM cards WHERE day BETWEEN ? AND ? ORDER BY day")
             s.bind(.text(from.iso), .text(to.iso))
             var cards: [SurveyCard] = []
-            let decoder = JSONDecoder()
+            var days: [String: CalendarDate] = [:]  // a few hundred distinct days over many cards
             while try s.step() {
-                guard let day = s.text(0).flatMap(CalendarDate.init(iso:)) else { continue }
-                let answers = (try? decoder.decode([String: SurveyAnswer].self, from: Data((s.text(2) ?? "{}").utf8))) ?? [:]
+                guard let text = s.text(0) else { continue }
+                let parsed = days[text] ?? CalendarDate(iso: text)
+                guard let day = parsed else { continue }
+                days[text] = day
+                let answers = SurveyStore.answers(fromJSON: s.text(2) ?? "{}")
                 cards.append(SurveyCard(day: day, centre: s.text(1) ?? "", answers: answers, flood: s.int(3) != 0))
             }
             return cards

@@ -25,7 +25,7 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
-        if v < 0x300 { return 1 }
+        if v < 0x300 || isCommonNarrow(v) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format:
             return 0
@@ -36,6 +36,15 @@ public enum DisplayWidth {
         if isWide(v) { return 2 }
         if scalar.properties.isEmojiPresentation { return 2 }
         return 1
+    }
+
+    /// Blocks the board draws all the time whose scalars are one column each, so the slow lookup
+    /// of Unicode properties can be skipped (Cyrillic letters without the combining 0483–0489,
+    /// dashes and quotes, box drawing, blocks and shapes without the emoji 25FD–25FE).
+    /// DisplayWidthFastPathTests checks these ranges against the properties.
+    static func isCommonNarrow(_ v: UInt32) -> Bool {
+        (v >= 0x400 && v <= 0x482) || (v >= 0x48A && v <= 0x4FF) || (v >= 0x2010 && v <= 0x2027)
+            || (v >= 0x2500 && v <= 0x25FC)
     }
 
     private static func isWide(_ v: UInt32) -> Bool {
@@ -67,6 +76,13 @@ public enum SafeText {
                 continue
             }
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
+            if isAssignedCommon(v) {
+                // Printable ASCII, Latin, Cyrillic, punctuation, box drawing: kept as they are,
+                // without the slow lookup of the general category below.
+                out.append(scalar)
+                lastWasSpace = v == 0x20
+                continue
+            }
             if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { continue }
             if v == 0xFEFF { continue }
             if v == 0x2028 || v == 0x2029 {
@@ -87,6 +103,12 @@ public enum SafeText {
             lastWasSpace = v == 0x20
         }
         return String(out)
+    }
+
+    /// Scalars of fully assigned blocks that `clean` keeps unchanged (DisplayWidthFastPathTests checks them).
+    static func isAssignedCommon(_ v: UInt32) -> Bool {
+        (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v <= 0x36F) || (v >= 0x400 && v <= 0x4FF)
+            || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2500 && v <= 0x25FF)
     }
 
     /// True when the text holds nothing that `clean` would change.

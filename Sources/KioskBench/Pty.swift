@@ -1,0 +1,164 @@
+import CBenchPty
+import Glibc
+
+/// A program running on a pseudo-terminal of its own: the bench writes keys to it and reads what
+/// it draws, as a terminal emulator would.
+final class PtyProcess {
+    let pid: pid_t
+    let fd: Int32
+    /// Everything read so far.
+    private(set) var output: [UInt8] = []
+    /// When the last byte arrived (monotonic seconds).
+    private(set) var lastByteAt: Double = 0
+
+    init(path: String, arguments: [String], environment: [String], columns: Int, rows: Int) {
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var master: Int32 = -1
+        let child = bench_spawn_pty(path, argv, envp, UInt16(columns), UInt16(rows), &master)
+        guard child > 0 else { fail("cannot start \(path) on a pseudo-terminal") }
+        pid = child
+        fd = master
+    }
+
+    /// Reads what is available within `timeoutMs`; returns the number of bytes read (0: nothing).
+    @discardableResult
+    func read(timeoutMs: Int32) -> Int {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, timeoutMs) > 0 else { return 0 }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = Glibc.read(fd, &buffer, buffer.count)
+        guard n > 0 else { return 0 }
+        lastByteAt = now()
+        output += buffer[0..<n]
+        return n
+    }
+
+    /// Reads until `done(output)` holds; false when `timeout` seconds pass first.
+    func read(until done: ([UInt8]) -> Bool, timeout: Double) -> Bool {
+        let deadline = now() + timeout
+        while !done(output) {
+            if now() > deadline { return false }
+            read(timeoutMs: 20)
+        }
+        return true
+    }
+
+    /// Reads until nothing has arrived for `quietMs`; returns the bytes read meanwhile.
+    @discardableResult
+    func drain(quietMs: Int32 = 60, timeout: Double = 5) -> [UInt8] {
+        let start = output.count
+        let deadline = now() + timeout
+        while now() < deadline {
+            if read(timeoutMs: quietMs) == 0 { break }
+        }
+        return Array(output[start...])
+    }
+
+    func clearOutput() { output.removeAll(keepingCapacity: true) }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// VmHWM (peak resident set) and VmRSS in megabytes (MiB), from /proc.
+    func memory() -> (peak: Double, resident: Double) {
+        guard let status = readText("/proc/\(pid)/status") else { return (.nan, .nan) }
+        func field(_ name: String) -> Double {
+            for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
+                let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+                return kb / 1024
+            }
+            return .nan
+        }
+        return (field("VmHWM"), field("VmRSS"))
+    }
+
+    /// Ends the program with SIGTERM (SIGKILL if it lingers) and waits for it.
+    func terminate() {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        let deadline = now() + 3
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            drain(quietMs: 10, timeout: 0.05)
+            if now() > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                break
+            }
+        }
+        close(fd)
+    }
+}
+
+/// The text a terminal would show, in the order it was written: escape sequences and control
+/// characters removed (good enough to see that given words have been drawn).
+func visibleText(_ bytes: [UInt8]) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        if b == 0x1B {
+            i += 1
+            guard i < bytes.count else { break }
+            switch bytes[i] {
+            case UInt8(ascii: "["):
+                i += 1
+                while i < bytes.count && !(0x40...0x7E).contains(bytes[i]) { i += 1 }
+                i += 1
+            case UInt8(ascii: "]"):
+                while i < bytes.count && bytes[i] != 0x07 && bytes[i] != 0x1B { i += 1 }
+                i += bytes.count > i && bytes[i] == 0x1B ? 2 : 1
+            case UInt8(ascii: "("), UInt8(ascii: ")"):
+                i += 2
+            default:
+                i += 1
+            }
+            continue
+        }
+        if b < 0x20 || b == 0x7F { out.append(0x20); i += 1; continue }
+        out.append(b)
+        i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Whether `text` holds the words of `words` in this order.
+func containsInOrder(_ text: String, _ words: [String]) -> Bool {
+    var rest = text[...]
+    for word in words {
+        guard let r = rest.firstRange(of: word) else { return false }
+        rest = rest[r.upperBound...]
+    }
+    return true
+}
+
+/// Runs a program to completion with output to `outPath`; returns its exit status and the time.
+func runQuiet(path: String, arguments: [String], environment: [String], outPath: String = "/dev/null") -> (status: Int32, ms: Double) {
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup($0) } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    let start = now()
+    let pid = bench_spawn_quiet(path, argv, envp, outPath)
+    guard pid > 0 else { fail("cannot start \(path)") }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let ms = (now() - start) * 1000
+    let exited = (status & 0x7F) == 0
+    return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), ms)
+}
+
+/// Keys as xterm sends them in keypad (application) mode.
+enum Keys {
+    static let down = "\u{1B}OB"
+    static let up = "\u{1B}OA"
+    static let enter = "\r"
+    static let escape = "\u{1B}"
+    static let home = "\u{1B}OH"
+    static let pageDown = "\u{1B}[6~"
+    static let ctrlL = "\u{0C}"
+    static let tab = "\t"
+}
