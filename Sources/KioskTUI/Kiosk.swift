@@ -134,6 +134,7 @@ struct Kiosk {
         terminal.draw(program.render().grid)
         // After the first frame: the desk computes its dummy yescrypt hash (about 22 ms and 16 MiB)
         // when it opens, and no lookup can be asked for before the loop below reads a key.
+        program.makeDossierDesk = { openDossierDesk(board: $0, config: config) }
         program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }
         if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {
             // Lets the real-terminal test prove a crash gives the terminal back.

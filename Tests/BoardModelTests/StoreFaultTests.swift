@@ -180,3 +180,43 @@ final class StoreFaultTests: XCTestCase {
         XCTAssertEqual(other.screen, .attract)
     }
 }
+
+/// The dossier desk follows the board database when the kiosk reopens it.
+final class DossierDeskFollowsTheStoreTests: XCTestCase {
+    func testALookupAfterTheFileWasReplacedReadsTheNewFile() throws {
+        let db = try Fixtures.database(self)
+        let program = Fixtures.watchedProgram(databasePath: db)
+        let throttle = Fixtures.temporaryDirectory(self) + "/throttle.db"
+        program.dossierDesk = try DossierDesk(board: try BoardStore(path: db, readOnly: true), throttle: try ThrottleStore(path: throttle))
+        XCTAssertEqual(program.dossierDesk?.lookUp(number: "2026-000101", code: "K7AH2M9XE3").isFound, false, "not in the first file")
+
+        // Staff replace the file with one that holds the dossier (rename over it).
+        let replacement = try Fixtures.database(self)
+        try Fixtures.addDossiers([Fixtures.sampleDossiers[0]], to: replacement)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: db + suffix) {
+            try FileManager.default.removeItem(atPath: db + suffix)
+        }
+        try FileManager.default.copyItem(atPath: replacement, toPath: db)
+        program.advance(seconds: 1)
+        XCTAssertEqual(program.dossierDesk?.lookUp(number: "2026-000101", code: "K7AH2M9XE3").isFound, true,
+                       "the desk reads the file the kiosk reopened, not the deleted one")
+    }
+
+    func testAKioskStartedWithoutItsDatabaseGetsADeskWhenTheFileAppears() throws {
+        let db = Fixtures.temporaryDirectory(self) + "/board.db"
+        let program = Fixtures.watchedProgram(databasePath: db)
+        let throttle = Fixtures.temporaryDirectory(self) + "/throttle.db"
+        program.makeDossierDesk = { try? DossierDesk(board: $0, throttle: try ThrottleStore(path: throttle)) }
+        XCTAssertNil(program.dossierDesk)
+        try ContentImport.run(directory: Fixtures.demoContent, databasePath: db, timestamp: "t")
+        program.advance(seconds: 2)
+        XCTAssertNotNil(program.dossierDesk)
+    }
+}
+
+extension DossierLookupOutcome {
+    var isFound: Bool {
+        if case .found = self { return true }
+        return false
+    }
+}

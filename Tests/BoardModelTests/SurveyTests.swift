@@ -273,6 +273,8 @@ final class SurveyTests: XCTestCase {
         let program = BoardProgram(state: BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now), store: try BoardStore(path: path, readOnly: true))
         program.start()
         program.press(.enter, .character("5"))
+        XCTAssertEqual(program.state.catalogue?.results?.comments, [], "comments are not published to the lobby")
+        XCTAssertEqual(program.state.catalogue?.results?.cards, 4)
         let text = program.screenText
         XCTAssertTrue(text.contains("Период: 01.01.2026 – 30.06.2026 · попълнени карти: 4"), text)
         XCTAssertTrue(text.contains("Доволни: 50 % · средна оценка 2.50"), text)

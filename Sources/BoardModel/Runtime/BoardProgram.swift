@@ -7,6 +7,8 @@ public final class BoardProgram {
     let surveyStore: SurveyStore?
     /// Checks dossier lookups; nil when this kiosk cannot (the lookup then says so).
     public var dossierDesk: DossierDesk?
+    /// Opens a desk on a board store, for a kiosk that started without its database.
+    public var makeDossierDesk: ((BoardStore) -> DossierDesk?)?
     /// Live refresh and fault recovery (Runtime/StoreWatch.swift); nil: the store is never re-read.
     public var storeWatch: StoreWatch?
     /// Checks a staff PIN against the configured hash (KioskTUI supplies it; nil: always wrong).
@@ -32,6 +34,16 @@ public final class BoardProgram {
     public func prepareSearchIndex() {
         guard state.searchIndex == nil, state.catalogue != nil, state.screen == .attract else { return }
         run([.loadSearchIndex])
+    }
+
+    /// A reopened (or first opened) board database: lookups read it from now on, not the old
+    /// file, which may have been deleted or replaced.
+    func follow(_ store: BoardStore) {
+        if let desk = dossierDesk {
+            desk.board = store
+        } else {
+            dossierDesk = makeDossierDesk?(store)
+        }
     }
 
     /// Feeds one event through the reducer and runs what it asks for.
@@ -89,7 +101,9 @@ public final class BoardProgram {
             case .lookUpDossier(let number, let code):
                 queue += Board.reduce(&state, .dossierLookedUp(dossierDesk?.lookUp(number: number, code: code) ?? .unavailable))
             case .checkStore, .reopenStore:
+                let before = store
                 if let event = storeWatch?.check(&store, reopen: effect == .reopenStore) { queue += Board.reduce(&state, event) }
+                if let store, store !== before { follow(store) }
             case .verifyStaffPin(let pin):
                 queue += Board.reduce(&state, .staffPinChecked(staffPinVerifier?(pin) ?? false))
             case .redraw, .quit, .staffExit:

@@ -40,7 +40,8 @@ public struct ThrottlePolicy: Sendable, Hashable {
 /// Checks a number and code against the board database (read-only) and the kiosk's own
 /// throttle file. The slow hash runs here, outside the reducer.
 public final class DossierDesk {
-    let board: BoardStore
+    /// The board database it reads; replaced when the kiosk reopens the file (see BoardProgram).
+    var board: BoardStore
     let throttle: ThrottleStore
     public var policy: ThrottlePolicy
     /// Seconds since the epoch.

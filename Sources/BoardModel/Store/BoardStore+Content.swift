@@ -25,11 +25,6 @@ extension BoardStore {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             try db.transaction {
-                // The kiosk's catalogue query reads only this index, in its order, instead of each
-                // service's row (a page or more apiece with the card): 13 ms of a cold start at
-                // 5,000 services. Created here rather than by a migration, so that boards pick it up
-                // at their next import and kiosks of this or an older build read the file as before.
-                try db.execute("CREATE INDEX IF NOT EXISTS services_list ON services (category, name_bg, number, name_en, cheapest_cents, fastest_days)")
                 try db.execute("DELETE FROM services; DELETE FROM categories; DELETE FROM pages; DELETE FROM announcements; DELETE FROM municipality; DELETE FROM survey")
                 if let survey = content.survey {
                     try db.prepare("INSERT INTO survey (id, json) VALUES (1, ?)").bind(.text(String(decoding: try encoder.encode(survey), as: UTF8.self))).run()

@@ -5,8 +5,12 @@ import Foundation
 #endif
 
 extension BoardStore {
-    /// Publishes a period's results: every board shows the latest published period.
+    /// Publishes a period's results: every board shows the latest published period. Boards show
+    /// the figures, not what visitors wrote: comments stay in staff reports (they may name people,
+    /// and every board would keep them all in memory).
     public func publish(_ report: SurveyReport, at timestamp: String) throws(StoreError) {
+        var report = report
+        report.comments = []
         try wrap {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
