@@ -32,11 +32,7 @@ extension Board {
             return state.searchIndex == nil ? [.loadSearchIndex] : []
         case .type(let text):
             guard state.screen == .search else { return [] }
-            let clean = SafeText.clean(text)
-            guard !clean.isEmpty, state.search.query.count + clean.count <= SearchState.maximumLength else { return [] }
-            // No leading or doubled spaces: they would only confuse the field.
-            if clean == " " && (state.search.query.isEmpty || state.search.query.hasSuffix(" ")) { return [] }
-            state.search.query += clean
+            guard typed(text, into: &state.search.query, limit: SearchState.maximumLength) else { return [] }
             runSearch(&state)
         case .deleteBackward:
             guard state.screen == .search, !state.search.query.isEmpty else { return [] }
@@ -58,6 +54,17 @@ extension Board {
         default: break
         }
         return []
+    }
+
+    /// Adds typed text to a field: cleaned of control characters, within `limit` characters, and
+    /// with no leading or doubled spaces (they would only confuse the field). False when nothing
+    /// was added.
+    static func typed(_ text: String, into field: inout String, limit: Int) -> Bool {
+        let clean = SafeText.clean(text)
+        guard !clean.isEmpty, field.count + clean.count <= limit else { return false }
+        if clean == " " && (field.isEmpty || field.hasSuffix(" ")) { return false }
+        field += clean
+        return true
     }
 
     /// Runs the query against the index; focus goes back to the best result.

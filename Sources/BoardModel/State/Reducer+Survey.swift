@@ -120,10 +120,7 @@ extension Board {
     static func performComment(_ state: inout BoardState, _ action: Action) -> [Effect] {
         switch action {
         case .type(let text):
-            let clean = SafeText.clean(text)
-            guard !clean.isEmpty, state.survey.comment.count + clean.count <= SurveyDefinition.commentLimit else { return [] }
-            if clean == " " && (state.survey.comment.isEmpty || state.survey.comment.hasSuffix(" ")) { return [] }
-            state.survey.comment += clean
+            _ = typed(text, into: &state.survey.comment, limit: SurveyDefinition.commentLimit)
         case .deleteBackward:
             if !state.survey.comment.isEmpty { state.survey.comment.removeLast() }
         case .clearQuery:

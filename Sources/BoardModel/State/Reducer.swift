@@ -282,22 +282,19 @@ public enum Board {
     }
 
     /// Keeps focus and scroll inside what the current screen holds at the current size.
+    /// Keeps a list's focus on an item and that item among the `capacity` rows shown.
+    static func clampList(_ place: inout Place, count: Int, capacity: Int) {
+        place.selected = min(max(0, count - 1), max(0, place.selected))
+        if place.selected < place.scroll { place.scroll = place.selected }
+        if place.selected >= place.scroll + capacity { place.scroll = place.selected - capacity + 1 }
+        place.scroll = max(0, min(place.scroll, max(0, count - capacity)))
+    }
+
     static func clamp(_ state: inout BoardState) {
         if state.screen == .search {
-            let count = state.search.results.count
-            let capacity = SearchView.resultCapacity(state)
-            state.place.selected = min(max(0, count - 1), max(0, state.place.selected))
-            if state.place.selected < state.place.scroll { state.place.scroll = state.place.selected }
-            if state.place.selected >= state.place.scroll + capacity { state.place.scroll = state.place.selected - capacity + 1 }
-            state.place.scroll = max(0, min(state.place.scroll, max(0, count - capacity)))
+            clampList(&state.place, count: state.search.results.count, capacity: SearchView.resultCapacity(state))
         } else if state.screen.isList {
-            let count = ListView.count(state)
-            let capacity = Layout.listCapacity(state.size)
-            state.place.selected = min(max(0, count - 1), max(0, state.place.selected))
-            if state.place.selected < state.place.scroll { state.place.scroll = state.place.selected }
-            if state.place.selected >= state.place.scroll + capacity { state.place.scroll = state.place.selected - capacity + 1 }
-            state.place.scroll = min(state.place.scroll, max(0, count - capacity))
-            state.place.scroll = max(0, state.place.scroll)
+            clampList(&state.place, count: ListView.count(state), capacity: Layout.listCapacity(state.size))
         } else if let lines = Documents.lines(for: state) {
             let maxScroll = max(0, lines.count - Layout.body(state.size).height)
             state.place.scroll = min(max(0, state.place.scroll), maxScroll)
