@@ -89,6 +89,9 @@ final class ReducerTests: XCTestCase {
         send(&state, .key(.enter), .key(.character(Character(String(HomeItem.survey.rawValue + 1)))))
         XCTAssertEqual(state.screen, .unavailable(.survey))
         XCTAssertTrue(BoardView.render(state).grid.text.contains("073 000 000"), "the notice says where to ask instead")
+        _ = Board.reduce(&state, .key(.escape))
+        let home = BoardView.render(state).grid.text
+        XCTAssertTrue(home.contains("Анкета") && home.contains("(подготвя се)"), "the item looks different before it is chosen:\n\(home)")
     }
 
     func testBrowsingToAServiceAsksForItsCardAndShowsIt() {

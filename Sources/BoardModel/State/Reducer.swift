@@ -182,7 +182,7 @@ public enum Board {
             case .services: push(&state, .categories)
             case .search: return perform(&state, .openSearch)
             case .survey:
-                if state.catalogue?.survey == nil { push(&state, .unavailable(item)) } else { beginCard(&state) }
+                if item.isAvailable(in: state.catalogue) { beginCard(&state) } else { push(&state, .unavailable(item)) }
             case .results: push(&state, .surveyResults)
             case .contacts: push(&state, .contacts)
             case .charter: push(&state, .page(.charter))

@@ -2,9 +2,11 @@
 public enum HomeItem: Int, Sendable, Hashable, CaseIterable {
     case services, search, dossier, survey, results, contacts, charter, complaints, language
 
-    /// Whether the item leads somewhere real in this build; others say honestly that they are coming.
-    public var isAvailable: Bool {
+    /// Whether the item leads somewhere real with this content: the survey needs a survey.json.
+    /// Others look different and say honestly that they are coming (the same rule as activating).
+    public func isAvailable(in catalogue: Catalogue?) -> Bool {
         switch self {
+        case .survey: return catalogue?.survey != nil
         default: return true
         }
     }

@@ -7,25 +7,26 @@ enum HomeView {
         for (index, item) in HomeItem.allCases.enumerated() {
             let rect = buttonRect(index, size: state.size)
             let focused = state.place.selected == index
+            let available = item.isAvailable(in: state.catalogue)
             let number = "\(index + 1)"
             let name = UIText.item(item, language: language)
-            let detail = item.isAvailable ? UIText.itemDetail(item, language: language) : "(\(UIText.comingSoon.text(language)))"
+            let detail = available ? UIText.itemDetail(item, language: language) : "(\(UIText.comingSoon.text(language)))"
             // A frame only where there are rows for it; a short button is a single bar.
             let framed = rect.height >= 3
-            if item.isAvailable && framed {
+            if available && framed {
                 frame.grid.box(rect, style: focused ? .focus : .button)
             }
             if focused {
                 frame.grid.fill(framed ? Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2) : rect, style: .focus)
             }
-            let textStyle: CellStyle = focused ? .focus : (item.isAvailable ? .button : .muted)
+            let textStyle: CellStyle = focused ? .focus : (available ? .button : .muted)
             let detailStyle: CellStyle = focused ? .focus : .muted
             let marker = focused ? "▶" : " "
             let inner = rect.width - 4
             let textY = rect.y + (rect.height - 1) / 2
             let head = "\(marker) \(number)  \(name)"
             let used = frame.grid.write(head, x: rect.x + 2, y: textY, style: textStyle, maxWidth: inner)
-            if !item.isAvailable {
+            if !available {
                 // Always say why the item looks different; below the name where there is room.
                 if rect.height >= 3 {
                     frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)
