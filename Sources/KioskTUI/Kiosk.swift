@@ -132,7 +132,7 @@ struct Kiosk {
         configureSession(program, watch: watch, config: config)
         if let openError { program.send(.storeFailed(openError)) } else { program.start() }
         terminal.draw(program.render().grid)
-        // After the first frame: the desk computes its dummy yescrypt hash (about 22 ms and 16 MiB)
+        // After the first frame: the desk computes its dummy hash (bcrypt, about 65 ms)
         // when it opens, and no lookup can be asked for before the loop below reads a key.
         program.makeDossierDesk = { openDossierDesk(board: $0, config: config) }
         program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }

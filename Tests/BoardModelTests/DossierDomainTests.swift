@@ -73,7 +73,7 @@ final class DossierDomainTests: XCTestCase {
 
     func testOnlyASaltedSlowHashIsKeptAndItVerifiesTheCodeAlone() throws {
         let hash = try CodeHash.make("K7AH2M9XE3")
-        XCTAssertTrue(hash.hasPrefix("$y$"), hash)
+        XCTAssertTrue(hash.hasPrefix("$2b$10$"), "bcrypt at cost 10: \(hash)")
         XCTAssertFalse(hash.contains("K7AH2M9XE3"))
         XCTAssertTrue(CodeHash.verify("K7AH2M9XE3", against: hash))
         XCTAssertFalse(CodeHash.verify("K7AH2M9XE2", against: hash))
@@ -86,6 +86,19 @@ final class DossierDomainTests: XCTestCase {
         let start = Date()
         _ = CodeHash.verify("K7AH2M9XE3", against: hash)
         XCTAssertGreaterThan(Date().timeIntervalSince(start), 0.002)
+    }
+
+    func testHashesOfOtherMethodsStillVerifyAndAHashLikeAnotherKeepsItsMethodAndCost() throws {
+        // A dossier imported with a yescrypt hash made elsewhere.
+        let yescrypt = try XCTUnwrap(CodeHash.make("K7AH2M9XE3", like: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$"))
+        XCTAssertTrue(yescrypt.hasPrefix("$y$j9T$"), yescrypt)
+        XCTAssertTrue(CodeHash.verify("K7AH2M9XE3", against: yescrypt))
+        XCTAssertFalse(CodeHash.verify("K7AH2M9XE2", against: yescrypt))
+        let bcrypt = try CodeHash.make("K7AH2M9XE3")
+        let like = try XCTUnwrap(CodeHash.make("CEHKMPTXY2", like: bcrypt))
+        XCTAssertEqual(like.prefix(7), bcrypt.prefix(7), "same method and cost")
+        XCTAssertNotEqual(like, bcrypt)
+        XCTAssertNil(CodeHash.make("K7AH2M9XE3", like: "not a hash"))
     }
 
     // MARK: typed input

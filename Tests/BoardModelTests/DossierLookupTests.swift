@@ -146,6 +146,23 @@ final class DossierLookupTests: XCTestCase {
         XCTAssertThrowsError(try ThrottleStore(path: b.path + ".throttle"), "a second writer is refused")
     }
 
+    func testTheDummyHashCostsWhatTheStoredHashesCost() throws {
+        // Dossiers registered here: the dummy is bcrypt like them.
+        XCTAssertTrue(try board().desk.dummyHash.hasPrefix("$2b$10$"))
+        // A board whose newest dossier came with a yescrypt hash from the registry: an unknown
+        // number must take as long as that dossier's wrong code, so the dummy is yescrypt too.
+        let path = try Fixtures.database(self)
+        let store = try BoardStore(path: path, readOnly: false)
+        let service = try XCTUnwrap(try store.loadService(number: "2079"))
+        let hash = try XCTUnwrap(CodeHash.make("K7AH2M9XE3", like: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$"))
+        let day = Fixtures.date("2026-11-20")
+        let numbers = try store.addDossiers([BoardStore.NewDossier(codeHash: hash, service: service, tier: .ordinary, filed: day,
+                                                                   deadline: day, history: [DossierEvent(date: day, status: .registered)])])
+        let b = try board(path: path)
+        XCTAssertTrue(b.desk.dummyHash.hasPrefix("$y$j9T$"), b.desk.dummyHash)
+        guard case .found = b.desk.lookUp(number: numbers[0], code: "K7AH2-M9XE3") else { return XCTFail("a yescrypt dossier no longer verifies") }
+    }
+
     // MARK: the registry side
 
     func testRegisteringNumbersFollowThePatternAndNeverRepeat() throws {

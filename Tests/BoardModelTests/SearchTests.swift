@@ -35,13 +35,14 @@ final class SearchTests: XCTestCase {
     ]
 
     /// The demo content's index, built once for all the tests here.
-    static let demo: (index: SearchIndex, categories: [String: String]) = {
+    /// Built the way the kiosk builds it: streamed from the store.
+    static let demo: (index: SearchIndex, categories: [String: String], path: String) = {
         let path = NSTemporaryDirectory() + "kiosk-search-\(UUID().uuidString).db"
         try! ContentImport.run(directory: Fixtures.demoContent, databasePath: path, timestamp: "t")
         let store = try! BoardStore(path: path, readOnly: true)
         var categories: [String: String] = [:]
         for list in try! store.loadCatalogue().services.values { for s in list { categories[s.number] = s.category } }
-        return (SearchIndex(documents: try! store.loadSearchDocuments()), categories)
+        return (try! store.loadSearchIndex(), categories, path)
     }()
     static var index: SearchIndex { demo.index }
     static var categories: [String: String] { demo.categories }
@@ -61,6 +62,19 @@ final class SearchTests: XCTestCase {
             }
         }
         print("search query table: \(passed) of \(Self.table.count) passed")
+    }
+
+    func testTheStreamedIndexFollowsTheCatalogueOrderAndFindsWhatAWholeBuildFinds() throws {
+        let store = try BoardStore(path: Self.demo.path, readOnly: true)
+        let catalogue = try store.loadCatalogue()
+        let inCatalogueOrder = catalogue.categories.flatMap { catalogue.services(in: $0.id).map(\.number) }
+        let documents = try store.loadSearchDocuments()
+        XCTAssertEqual(documents.map(\.number), inCatalogueOrder, "equal scores keep the order a visitor sees in the lists")
+        let whole = SearchIndex(documents: documents)
+        for query in Self.table.map(\.0) + ["удостоверение", "такса", "a", "заявление"] {
+            XCTAssertEqual(Self.index.search(query), whole.search(query), query)
+        }
+        XCTAssertGreaterThan(Self.index.search("удостоверение").count, 10, "a common word finds many services: \(Self.index.search("удостоверение").count)")
     }
 
     func testNonsenseFindsNothing() {

@@ -46,6 +46,14 @@ final class GoldenScreenTests: XCTestCase {
         try eachSizeAndLanguage("services-construction") { $0.press(.enter, .character("1"), .character("3")) }
     }
 
+    /// How the focused item of a list is marked (▶ on a reverse-video bar), with its style map,
+    /// after two steps down.
+    func testListFocusMark() throws {
+        let program = try Fixtures.program(self, size: TerminalSize(columns: 80, rows: 24), language: .bg)
+        program.press(.enter, .character("1"), .character("3"), .down, .down)
+        Golden.assert(Golden.styled(program.render().grid), named: "services-focus-styled-bg-80x24", directory: Self.directory)
+    }
+
     /// The longest card (building permit), scrolled down one page.
     func testLongServiceCardScrolled() throws {
         try eachSizeAndLanguage("card-2025-scrolled") { program in

@@ -126,11 +126,18 @@ public struct SystemRandom: RandomSource {
     }
 }
 
-/// Salted slow hashes of access codes with libxcrypt (yescrypt, `$y$`). Only the hash is stored.
+/// Salted slow hashes of access codes with libxcrypt. Only the hash is stored.
+///
+/// New hashes are bcrypt (`$2b$`) at cost 10, about 65 ms here in 4 KiB of memory. Why not
+/// yescrypt, the memory-hard default: at libxcrypt's default cost it works in 16 MiB per hash,
+/// which the kiosk would carry as peak memory for the sake of codes that do not need it. Access
+/// codes are not chosen by people: they are 41.7 random bits (`AccessCode`), so an offline search
+/// of one code's space at bcrypt cost 10 takes years of a current GPU, and online guesses are
+/// throttled per kiosk. Memory-hardness earns its cost on low-entropy secrets such as the staff
+/// PIN, which stays yescrypt (`StaffPin`). Stored hashes of any crypt(3) method still verify.
 public enum CodeHash {
-    /// yescrypt at libxcrypt's default cost (about 15 ms per hash here).
-    public static let prefix = "$y$"
-    public static let cost: UInt = 0
+    public static let prefix = "$2b$"
+    public static let cost: UInt = 10
 
     /// A hash of a canonical code with a fresh random salt.
     public static func make(_ canonical: String) throws(RandomSourceError) -> String {
@@ -143,6 +150,12 @@ public enum CodeHash {
             throw RandomSourceError(description: "crypt failed")
         }
         return hash
+    }
+
+    /// A hash of `canonical` with the method, cost and salt of `model` (a stored hash), so that
+    /// checking against it costs what checking against `model` costs; nil if `model` is no hash.
+    public static func make(_ canonical: String, like model: String) -> String? {
+        hash(canonical, setting: model)
     }
 
     /// crypt(3) of `phrase` with the salt and cost of `setting` (a stored hash); nil on failure.

@@ -83,7 +83,7 @@ public final class BoardProgram {
             case .loadSearchIndex:
                 guard let store else { continue }
                 do {
-                    queue += Board.reduce(&state, .searchIndexLoaded(SearchIndex(documents: try store.loadSearchDocuments())))
+                    queue += Board.reduce(&state, .searchIndexLoaded(try store.loadSearchIndex()))
                 } catch {
                     queue += Board.reduce(&state, .storeFailed(error))
                 }

@@ -37,11 +37,6 @@ public final class SearchIndex: Sendable {
         }
     }
 
-    struct Posting: Sendable {
-        var document: Int32
-        var field: UInt8
-    }
-
     /// How well a query word meets an indexed word.
     enum Match: Int, Comparable {
         case none = 0
@@ -56,42 +51,92 @@ public final class SearchIndex: Sendable {
         static func < (a: Match, b: Match) -> Bool { a.rawValue < b.rawValue }
     }
 
-    let numbers: [String]
-    let vocabulary: [[UInt8]]
-    let postings: [[Posting]]
-
-    public var count: Int { numbers.count }
-
-    /// Builds the index; documents keep their order, which breaks ties between equal scores.
-    public init(documents: [SearchDocument]) {
-        var wordIDs: [[UInt8]: Int] = [:]
+    /// Collects documents one at a time, so that a store can stream them in without holding every
+    /// service's texts at once; `finish` packs what it gathered into the index.
+    public struct Builder {
+        var wordIDs: [[UInt8]: Int32] = [:]
         var vocabulary: [[UInt8]] = []
-        var postings: [[Posting]] = []
-        for (d, document) in documents.enumerated() {
+        var postings: [[UInt32]] = []
+        var numbers: [String] = []
+        var postingCount = 0
+
+        public init() {}
+
+        /// Adds the next document; documents keep the order they are added in.
+        public mutating func add(_ document: SearchDocument) {
+            let d = UInt32(numbers.count)
+            numbers.append(document.number)
             let fields: [(Field, [String])] = [(.name, document.names), (.keyword, document.keywords), (.description, document.descriptions)]
             for (field, texts) in fields {
-                var seen = Set<Int>()
+                var seen = Set<Int32>()
                 for text in texts {
                     for word in SearchText.words(text) {
-                        let id: Int
+                        let id: Int32
                         if let existing = wordIDs[word.bytes] {
                             id = existing
                         } else {
-                            id = vocabulary.count
+                            id = Int32(vocabulary.count)
                             wordIDs[word.bytes] = id
                             vocabulary.append(word.bytes)
                             postings.append([])
                         }
                         if seen.insert(id).inserted {
-                            postings[id].append(Posting(document: Int32(d), field: UInt8(field.rawValue)))
+                            postings[Int(id)].append(d << 2 | UInt32(field.rawValue))
+                            postingCount += 1
                         }
                     }
                 }
             }
         }
-        self.numbers = documents.map(\.number)
-        self.vocabulary = vocabulary
-        self.postings = postings
+
+        /// The index of everything added.
+        public func finish() -> SearchIndex { SearchIndex(self) }
+    }
+
+    /// The services' register numbers, in catalogue order (a document is its position here).
+    let numbers: [String]
+    /// Every distinct canonical word, one after another; word `i` is
+    /// `wordBytes[wordStarts[i]..<wordStarts[i + 1]]`. One buffer instead of an array per word:
+    /// at 5,000 services the index is a third of the kiosk's heap, and per-array headers and
+    /// slack were half of it.
+    let wordBytes: [UInt8]
+    let wordStarts: [Int32]
+    /// The postings of word `i`, `postingList[postingStarts[i]..<postingStarts[i + 1]]`, each a
+    /// document number shifted left by 2 with the field in the low 2 bits.
+    let postingList: [UInt32]
+    let postingStarts: [Int32]
+
+    public var count: Int { numbers.count }
+
+    /// Builds the index; documents keep their order, which breaks ties between equal scores.
+    public convenience init(documents: [SearchDocument]) {
+        var builder = Builder()
+        for document in documents { builder.add(document) }
+        self.init(builder)
+    }
+
+    init(_ builder: Builder) {
+        numbers = builder.numbers
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(builder.vocabulary.reduce(0) { $0 + $1.count })
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(builder.vocabulary.count + 1)
+        for word in builder.vocabulary {
+            bytes += word
+            starts.append(Int32(bytes.count))
+        }
+        wordBytes = bytes
+        wordStarts = starts
+        var list: [UInt32] = []
+        list.reserveCapacity(builder.postingCount)
+        var postingStarts: [Int32] = [0]
+        postingStarts.reserveCapacity(builder.postings.count + 1)
+        for postings in builder.postings {
+            list += postings
+            postingStarts.append(Int32(list.count))
+        }
+        postingList = list
+        self.postingStarts = postingStarts
     }
 
     /// The query's words that narrow the search (little words dropped unless alone).
@@ -116,15 +161,18 @@ public final class SearchIndex: Sendable {
                     if number == digits { best[d] = 1000 } else if number.hasPrefix(digits) { best[d] = 400 }
                 }
             }
-            for (id, candidate) in vocabulary.enumerated() {
-                let match = SearchIndex.match(w, candidate)
-                guard match != .none else { continue }
-                for posting in postings[id] {
-                    let d = Int(posting.document)
-                    let score = match.rawValue * Field(rawValue: Int(posting.field))!.weight
-                    if score > best[d] { best[d] = score }
+            w.withUnsafeBufferPointer { query in wordBytes.withUnsafeBufferPointer { words in
+                for id in 0..<(wordStarts.count - 1) {
+                    let candidate = UnsafeBufferPointer(rebasing: words[Int(wordStarts[id])..<Int(wordStarts[id + 1])])
+                    let match = SearchIndex.match(query, candidate)
+                    guard match != .none else { continue }
+                    for posting in postingList[Int(postingStarts[id])..<Int(postingStarts[id + 1])] {
+                        let d = Int(posting >> 2)
+                        let score = match.rawValue * Field(rawValue: Int(posting & 3))!.weight
+                        if score > best[d] { best[d] = score }
+                    }
                 }
-            }
+            } }
             for d in best.indices {
                 if best[d] == 0 { matchedAll[d] = false } else { total[d] += best[d] }
             }
@@ -136,6 +184,10 @@ public final class SearchIndex: Sendable {
     }
 
     static func match(_ query: [UInt8], _ word: [UInt8]) -> Match {
+        query.withUnsafeBufferPointer { q in word.withUnsafeBufferPointer { match(q, $0) } }
+    }
+
+    static func match(_ query: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Match {
         if query.count > word.count {
             return stem(query, word) ? .stem : .none
         }
@@ -146,7 +198,7 @@ public final class SearchIndex: Sendable {
     }
 
     /// Bulgarian changes word endings a lot: a long shared beginning counts as the same stem.
-    static func stem(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    static func stem(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let shorter = min(a.count, b.count)
         guard shorter >= 5 else { return false }
         var common = 0
@@ -154,10 +206,10 @@ public final class SearchIndex: Sendable {
         return common >= max(5, max(a.count, b.count) - 4)
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count <= haystack.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+            if UnsafeBufferPointer(rebasing: haystack[start..<start + needle.count]).elementsEqual(needle) { return true }
         }
         return false
     }

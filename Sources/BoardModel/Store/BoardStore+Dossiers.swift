@@ -182,6 +182,14 @@ extension BoardStore {
         }
     }
 
+    /// The code hash of the dossier stored last, or nil when there are none (or no dossier table).
+    public func newestCodeHash() throws(StoreError) -> String? {
+        try wrap {
+            let s = try db.prepare("SELECT code_hash FROM dossiers ORDER BY rowid DESC LIMIT 1")
+            return try s.step() ? s.text(0) : nil
+        }
+    }
+
     /// A dossier's report by its exact number (staff commands).
     public func dossierReport(number: String) throws(StoreError) -> DossierReport? {
         guard let key = DossierNumberPattern.key(number) else { return nil }

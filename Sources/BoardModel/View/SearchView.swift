@@ -107,17 +107,16 @@ enum SearchView {
             let rowY = rect.y + (index - first) * resultHeight
             let focused = index == state.place.selected
             let row = Rect(x: rect.x, y: rowY, width: textWidth, height: resultHeight)
-            if focused { frame.grid.fill(row, style: .focus) }
-            let base: CellStyle = focused ? .focus : .title
-            frame.grid.write(focused ? "▶" : " ", x: row.x, y: rowY, style: base)
+            FocusBar.draw(into: &frame, x: row.x, y: rowY, height: resultHeight, focused: focused)
+            let base: CellStyle = .title
             let badge = "№ \(summary.number)"
             let nameWidth = textWidth - DisplayWidth.of(badge) - 4
             let name = TextLayout.truncate(summary.name.text(language), width: nameWidth)
             drawHighlighted(name, query: search.query, x: row.x + 2, y: rowY, base: base, into: &frame)
-            frame.grid.write(badge, x: row.maxX - DisplayWidth.of(badge) - 1, y: rowY, style: focused ? .focus : .muted)
+            frame.grid.write(badge, x: row.maxX - DisplayWidth.of(badge) - 1, y: rowY, style: .muted)
             let category = catalogue.category(summary.category)?.name.text(language) ?? ""
             let detail = TextLayout.truncate(category + " · " + UIText.listSummary(summary, language), width: textWidth - 5)
-            frame.grid.write(detail, x: row.x + 4, y: rowY + 1, style: focused ? .focus : .muted)
+            frame.grid.write(detail, x: row.x + 4, y: rowY + 1, style: .muted)
             frame.target(row, .open(index: index))
         }
         // How many were found, on the results' last row when they do not all fit.
