@@ -64,8 +64,10 @@ final class PtyProcess {
     }
 
     /// VmHWM (peak resident set) and VmRSS in megabytes (MiB), from /proc.
-    func memory() -> (peak: Double, resident: Double) {
-        guard let status = readText("/proc/\(pid)/status") else { return (.nan, .nan) }
+    /// Megabytes from /proc: the peak resident set, the resident set now, and of it now the
+    /// file-backed pages (the code of the program and its libraries) and the anonymous ones (heap).
+    func memory() -> (peak: Double, resident: Double, file: Double, anonymous: Double) {
+        guard let status = readText("/proc/\(pid)/status") else { return (.nan, .nan, .nan, .nan) }
         func field(_ name: String) -> Double {
             for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
                 let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
@@ -73,7 +75,7 @@ final class PtyProcess {
             }
             return .nan
         }
-        return (field("VmHWM"), field("VmRSS"))
+        return (field("VmHWM"), field("VmRSS"), field("RssFile"), field("RssAnon"))
     }
 
     /// Ends the program with SIGTERM (SIGKILL if it lingers) and waits for it.

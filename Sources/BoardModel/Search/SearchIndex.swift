@@ -89,8 +89,8 @@ public final class SearchIndex: Sendable {
             }
         }
 
-        /// The index of everything added.
-        public func finish() -> SearchIndex { SearchIndex(self) }
+        /// The index of everything added; the builder is left empty.
+        public mutating func finish() -> SearchIndex { SearchIndex(&self) }
     }
 
     /// The services' register numbers, in catalogue order (a document is its position here).
@@ -112,17 +112,21 @@ public final class SearchIndex: Sendable {
     public convenience init(documents: [SearchDocument]) {
         var builder = Builder()
         for document in documents { builder.add(document) }
-        self.init(builder)
+        self.init(&builder)
     }
 
-    init(_ builder: Builder) {
+    /// Packs what `builder` gathered, emptying it list by list as it goes, so that the words and
+    /// postings are not held twice at the peak.
+    init(_ builder: inout Builder) {
         numbers = builder.numbers
         var bytes: [UInt8] = []
         bytes.reserveCapacity(builder.vocabulary.reduce(0) { $0 + $1.count })
         var starts: [Int32] = [0]
         starts.reserveCapacity(builder.vocabulary.count + 1)
-        for word in builder.vocabulary {
-            bytes += word
+        builder.wordIDs = [:]
+        for i in builder.vocabulary.indices {
+            bytes += builder.vocabulary[i]
+            builder.vocabulary[i] = []
             starts.append(Int32(bytes.count))
         }
         wordBytes = bytes
@@ -131,10 +135,12 @@ public final class SearchIndex: Sendable {
         list.reserveCapacity(builder.postingCount)
         var postingStarts: [Int32] = [0]
         postingStarts.reserveCapacity(builder.postings.count + 1)
-        for postings in builder.postings {
-            list += postings
+        for i in builder.postings.indices {
+            list += builder.postings[i]
+            builder.postings[i] = []
             postingStarts.append(Int32(list.count))
         }
+        builder = Builder()
         postingList = list
         self.postingStarts = postingStarts
     }
