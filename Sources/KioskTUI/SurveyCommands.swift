@@ -27,8 +27,9 @@ enum SurveyCommands {
                 Platform.printError("kiosk: \(config.surveyDatabase): no survey cards have been stored yet")
                 return 1
             }
-            let cards = try SurveyStore(path: config.surveyDatabase).cards(from: from, to: to)
-            let report = SurveyReport(definition: definition, cards: cards, from: from, to: to, includeFloods: options.includeFloods)
+            // Counted while the cards are read: no card is held in memory.
+            let report = try SurveyStore(path: config.surveyDatabase)
+                .report(definition: definition, from: from, to: to, includeFloods: options.includeFloods)
             let text = ReportFormat(rawValue: options.format)!.render(report)
             if let out = options.out {
                 guard Platform.writeFileAtomically(out, text) else {

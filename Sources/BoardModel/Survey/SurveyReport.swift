@@ -52,6 +52,10 @@ public struct SurveyReport: Sendable, Hashable, Codable {
     public var comments: [Comment]
 
     /// Computes the report of `cards` over the period for the card `definition`.
+    ///
+    /// The plain statement of every figure. `kiosk report` counts the same figures while it
+    /// reads the cards (`SurveyTally`, through `SurveyStore.report`): a change here needs the
+    /// same change there (SurveyReportStreamingTests compares the two).
     public init(definition: SurveyDefinition, cards all: [SurveyCard], from: CalendarDate, to: CalendarDate, includeFloods: Bool = false) {
         self.from = from.iso
         self.to = to.iso
@@ -126,6 +130,20 @@ public struct SurveyReport: Sendable, Hashable, Codable {
             month = month.month == 12 ? CalendarDate(year: month.year + 1, month: 1, day: 1)! : CalendarDate(year: month.year, month: month.month + 1, day: 1)!
         }
         self.months = months
+    }
+
+    /// A report from figures counted elsewhere (see `SurveyTally`).
+    init(from: String, to: String, cards: Int, floods: Int, floodsIncluded: Bool, questions: [QuestionResult],
+         groups: [GroupResult], months: [MonthResult], comments: [Comment]) {
+        self.from = from
+        self.to = to
+        self.cards = cards
+        self.floods = floods
+        self.floodsIncluded = floodsIncluded
+        self.questions = questions
+        self.groups = groups
+        self.months = months
+        self.comments = comments
     }
 
     /// The last full half-year before `today`: January–June or July–December.
