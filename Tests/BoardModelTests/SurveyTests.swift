@@ -136,6 +136,22 @@ final class SurveyTests: XCTestCase {
         XCTAssertNotEqual(order, inserted, "row order must not give away the order of visitors")
     }
 
+    func testACommentThatLooksLikeAnOptionIsKeptAsWritten() throws {
+        let path = Fixtures.temporaryDirectory(self) + "/s.db"
+        let store = try SurveyStore(path: path)
+        let written = ["=)", "'цитат'", "=a", "''", "обикновен"]
+        for text in written {
+            try store.save(SurveyCard(day: Self.day("2026-02-01"), centre: "Ц", answers: ["overall": .value(4), "topic": .option("a"), "comment": .text(text)]))
+        }
+        let report = try store.report(definition: Self.definition, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))
+        XCTAssertEqual(report.comments.map(\.text).sorted(), written.sorted(), "every comment reaches the report as the visitor typed it")
+        let topic = try XCTUnwrap(report.questions.first { $0.id == "topic" })
+        XCTAssertEqual(topic.answered, written.count, "the options still count as options")
+        for answer in written.map(SurveyAnswer.text) + [.option("a"), .option("=x"), .value(3)] {
+            XCTAssertEqual(try JSONDecoder().decode(SurveyAnswer.self, from: try JSONEncoder().encode(answer)), answer, "\(answer)")
+        }
+    }
+
     // MARK: the report, on a small fixed set computed by hand
 
     static let definition = SurveyDefinition(title: LocalizedText(bg: "Анкета"), questions: [

@@ -67,21 +67,38 @@ public enum SurveyAnswer: Sendable, Hashable, Codable {
     case option(String)
     case text(String)
 
+    /// An answer as stored: a number, "=" and an option's id, or a text. A text that itself
+    /// begins with "=" or "'" is stored behind a "'" (as spreadsheets do), so that a visitor's
+    /// comment "=)" stays a comment instead of turning into an option nobody offered.
+    public init(stored string: String) {
+        if string.utf8.first == UInt8(ascii: "'") {
+            self = .text(String(decoding: string.utf8.dropFirst(), as: UTF8.self))
+        } else if string.hasPrefix("=") {
+            self = .option(String(string.dropFirst()))
+        } else {
+            self = .text(string)
+        }
+    }
+
+    /// The string that `init(stored:)` reads back as this answer (numbers are stored as numbers).
+    public var storedString: String? {
+        switch self {
+        case .value: return nil
+        case .option(let id): return "=" + id
+        case .text(let t):
+            let first = t.utf8.first
+            return first == UInt8(ascii: "=") || first == UInt8(ascii: "'") ? "'" + t : t
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let n = try? c.decode(Int.self) { self = .value(n) } else {
-            let s = try c.decode(String.self)
-            if s.hasPrefix("=") { self = .option(String(s.dropFirst())) } else { self = .text(s) }
-        }
+        if let n = try? c.decode(Int.self) { self = .value(n) } else { self = SurveyAnswer(stored: try c.decode(String.self)) }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
-        switch self {
-        case .value(let n): try c.encode(n)
-        case .option(let id): try c.encode("=" + id)
-        case .text(let t): try c.encode(t)
-        }
+        if case .value(let n) = self { try c.encode(n) } else { try c.encode(storedString ?? "") }
     }
 }
 

@@ -85,7 +85,7 @@ public final class SurveyStore {
                 guard let whole = Int(exactly: n) else { return [:] }
                 answers[id] = .value(whole)
             case .string(let text):
-                answers[id] = text.hasPrefix("=") ? .option(String(text.dropFirst())) : .text(text)
+                answers[id] = SurveyAnswer(stored: text)
             default:
                 return [:]
             }
@@ -122,7 +122,7 @@ public final class SurveyStore {
                 guard i < n else { return nil }
                 if b[i] == UInt8(ascii: "\"") {
                     guard let text = string() else { return nil }
-                    if !repeated { answers[id] = text.hasPrefix("=") ? .option(String(text.dropFirst())) : .text(text) }
+                    if !repeated { answers[id] = SurveyAnswer(stored: text) }
                 } else {
                     var value = 0, digits = 0
                     while i < n, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9"), digits < 9 {

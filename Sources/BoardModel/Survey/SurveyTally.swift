@@ -307,8 +307,12 @@ struct SurveyTally {
         return -1
     }
 
-    /// A string answer: "=id" is an option, anything else a text.
+    /// A string answer: "=id" is an option, "'" and a text is that text, anything else a text
+    /// (see `SurveyAnswer.init(stored:)`).
     private func answer(_ text: UnsafeBufferPointer<UInt8>, slot: Int) -> Answer {
+        if text.count >= 1, text[0] == UInt8(ascii: "'") {
+            return slotWantsText[slot] ? .text(String(decoding: UnsafeBufferPointer(rebasing: text[1...]), as: UTF8.self)) : .other
+        }
         let equals = UInt8(ascii: "=")
         if text.count >= 1, text[0] == equals, text.count == 1 || text[1] < 0x80 {
             // "=" then ASCII (or nothing) always starts with the character "=".
