@@ -42,6 +42,16 @@ final class KioskInTmuxTests: XCTestCase {
         tmux.keys("PageUp")
         tmux.waitFor("Услуга №")
 
+        // The Home key, as tmux sends it (ESC [ 1 ~), goes home; it is not read as Esc (Back).
+        tmux.keys("Home")
+        tmux.waitFor("С какво можем да помогнем?")
+        tmux.keys("1")
+        tmux.waitFor("Услуги по теми")
+        tmux.keys("Enter")
+        tmux.waitFor("Услуги › Гражданска регистрация")
+        tmux.keys("Enter")
+        tmux.waitFor("Необходими документи")
+
         // Resize while on the card: it relayouts to the new width and stays readable.
         tmux.resize(columns: 132, rows: 43)
         screen = tmux.waitUntil("a 43-row layout") { $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 43 && $0.contains("Правно основание") }
