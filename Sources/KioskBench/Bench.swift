@@ -164,7 +164,7 @@ enum Bench {
         for _ in 0..<config.hashes {
             hashMs.add(timed { codeHash = try! CodeHash.make(dossierCode) })
         }
-        print("  ONE yescrypt hash computed for all \(config.dossiers) dossiers (hashing each code would take about \(format(hashMs.median * Double(config.dossiers) / 3_600_000, "")) hours)")
+        print("  ONE access-code hash (bcrypt) computed for all \(config.dossiers) dossiers (hashing each code would take about \(format(hashMs.median * Double(config.dossiers) / 3_600_000, "")) hours)")
         let probe = try! BoardStore(path: boardPath, readOnly: true)
         let catalogue = try! probe.loadCatalogue()
         let serviceNames = catalogue.summaries.values.sorted { $0.number < $1.number }.map { (number: $0.number, bg: $0.name.bg, en: $0.name.en) }
@@ -429,7 +429,7 @@ enum Bench {
         record("lookup_ratio", "store ÷ C API (medians)", "×", value: ratio, target: "< 1.5×", met: ratio < 1.5)
         var verify = Samples()
         for _ in 0..<config.hashes { verify.add(timed { _ = CodeHash.verify(dossierCode, against: codeHash) }) }
-        record("lookup_hash_ms", "the slow hash of a lookup (yescrypt verify), reported apart", "ms", verify)
+        record("lookup_hash_ms", "the slow hash of a lookup (bcrypt verify), reported apart", "ms", verify)
 
         }
         // MARK: (5) import
@@ -563,7 +563,7 @@ enum Bench {
         if let jsonPath {
             var json = "{\n  \"date\": \(jsonString(date)),\n  \"scale\": \(jsonString(scaleLabel)),\n"
             json += "  \"sizes\": {\"services\": \(config.services), \"dossiers\": \(config.dossiers), \"status_changes\": \(config.dossiers * 5), \"survey_cards\": \(config.cards)},\n"
-            json += "  \"setup\": {\"content_generation_ms\": \(jsonNumber(genMs)), \"first_import_ms\": \(jsonNumber(firstImportMs)), \"dossier_insert_ms\": \(jsonNumber(dossierMs)), \"survey_insert_ms\": \(jsonNumber(cardsMs)), \"one_hash_ms\": \(jsonNumber(hashMs.median)), \"note\": \"all dossiers share one precomputed yescrypt hash\"},\n"
+            json += "  \"setup\": {\"content_generation_ms\": \(jsonNumber(genMs)), \"first_import_ms\": \(jsonNumber(firstImportMs)), \"dossier_insert_ms\": \(jsonNumber(dossierMs)), \"survey_insert_ms\": \(jsonNumber(cardsMs)), \"one_hash_ms\": \(jsonNumber(hashMs.median)), \"note\": \"all dossiers share one precomputed bcrypt hash\"},\n"
             json += "  \"elapsed_s\": \(jsonNumber(elapsed)),\n  \"figures\": {\n"
             json += figures.map { f in
                 var o = "    \(jsonString(f.key)): {\"label\": \(jsonString(f.label)), \"unit\": \(jsonString(f.unit)), \"median\": \(jsonNumber(f.median))"
