@@ -42,13 +42,17 @@ public enum DisplayWidth {
     /// Scalars that need no Unicode lookup at all: printable, assigned, kept by `SafeText.clean`,
     /// one column wide, and a grapheme cluster of their own next to any other simple scalar (no
     /// combining marks, joiners, regional indicators, Hangul jamo, CR or LF). Printable ASCII and
-    /// Latin, Cyrillic, dashes and quotes, general punctuation, letterlike symbols (№), arrows,
-    /// box drawing and shapes. DisplayWidthFastPathTests checks every one against the properties.
+    /// Latin, Cyrillic, dashes and quotes, general punctuation, currency signs (€), letterlike
+    /// symbols (№), arrows, technical symbols without the wide and emoji ones (⌨ ⌫ ⌂), box
+    /// drawing and shapes. DisplayWidthFastPathTests checks every one against the properties.
     @inline(__always)
     static func isSimple(_ v: UInt32) -> Bool {
         if v < 0x300 { return v >= 0x20 && (v < 0x7F || v >= 0xA0) }
-        return isCommonNarrow(v) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2100 && v <= 0x214F)
-            || (v >= 0x2190 && v <= 0x21FF)
+        if v < 0x2000 { return (v >= 0x400 && v <= 0x482) || (v >= 0x48A && v <= 0x4FF) }
+        return (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x20A0 && v <= 0x20BF)
+            || (v >= 0x2100 && v <= 0x214F) || (v >= 0x2190 && v <= 0x21FF)
+            || (v >= 0x2300 && v <= 0x2319) || (v >= 0x231C && v <= 0x2328) || (v >= 0x232B && v <= 0x23E8)
+            || (v >= 0x2500 && v <= 0x25FC)
     }
 
     /// The columns one scalar takes on its own.
