@@ -8,6 +8,8 @@ import Glibc
 struct FrameEncoder {
     private var previous: Grid?
     private(set) var bytes: [UInt8] = []
+    /// The SGR sequence of each packed style, built once.
+    private var sgr: [[UInt8]?] = Array(repeating: nil, count: 256)
 
     mutating func reset() { previous = nil }
 
@@ -18,31 +20,76 @@ struct FrameEncoder {
         let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
         if full { bytes += Array("\u{1B}[H\u{1B}[2J".utf8) }
         var style: CellStyle? = nil
-        for y in 0..<grid.height {
-            var cursorX = -1
-            for x in 0..<grid.width {
-                let c = grid[x, y]
-                if !full, let previous, previous[x, y] == c { continue }
-                if c.isContinuation { continue }
-                if cursorX != x {
-                    bytes += Array("\u{1B}[\(y + 1);\(x + 1)H".utf8)
-                }
-                if style != c.style {
-                    var sgr = "\u{1B}[0"
-                    if c.style.bold { sgr += ";1" }
-                    if c.style.dim { sgr += ";2" }
-                    if c.style.underline { sgr += ";4" }
-                    if c.style.reverse { sgr += ";7" }
-                    sgr += ";38;5;\(c.style.role.rawValue)m"
-                    bytes += Array(sgr.utf8)
-                    style = c.style
-                }
-                bytes += Array(c.text.utf8)
-                cursorX = x + max(1, DisplayWidth.of(c.text))
+        var row = -1
+        var cursorX = -1
+        var out = bytes
+        bytes = []
+        grid.forEachChange(since: full ? nil : previous) { x, y, c in
+            if y != row {
+                row = y
+                cursorX = -1
             }
+            if cursorX != x {
+                out.append(0x1B)
+                out.append(UInt8(ascii: "["))
+                Self.appendDecimal(y + 1, to: &out)
+                out.append(UInt8(ascii: ";"))
+                Self.appendDecimal(x + 1, to: &out)
+                out.append(UInt8(ascii: "H"))
+            }
+            if style != c.style {
+                out += sequence(for: c.style)
+                style = c.style
+            }
+            if let scalar = c.scalar {
+                Self.appendUTF8(scalar, to: &out)
+            } else {
+                out += grid.cluster(of: c).utf8
+            }
+            cursorX = x + max(1, c.width)
         }
+        bytes = out
         previous = grid
         return bytes.count
+    }
+
+    /// The SGR that sets `style`: reset, the attributes, the role as a colour.
+    private mutating func sequence(for style: CellStyle) -> [UInt8] {
+        if let known = sgr[Int(style.bits)] { return known }
+        var text = "\u{1B}[0"
+        if style.bold { text += ";1" }
+        if style.dim { text += ";2" }
+        if style.underline { text += ";4" }
+        if style.reverse { text += ";7" }
+        text += ";38;5;\(style.role.rawValue)m"
+        let bytes = Array(text.utf8)
+        sgr[Int(style.bits)] = bytes
+        return bytes
+    }
+
+    private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(n % 10))
+    }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case 0..<0x80:
+            out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(0xC0 | UInt8(v >> 6))
+            out.append(0x80 | UInt8(v & 0x3F))
+        case 0x800..<0x10000:
+            out.append(0xE0 | UInt8(v >> 12))
+            out.append(0x80 | UInt8((v >> 6) & 0x3F))
+            out.append(0x80 | UInt8(v & 0x3F))
+        default:
+            out.append(0xF0 | UInt8(v >> 18))
+            out.append(0x80 | UInt8((v >> 12) & 0x3F))
+            out.append(0x80 | UInt8((v >> 6) & 0x3F))
+            out.append(0x80 | UInt8(v & 0x3F))
+        }
     }
 }
 

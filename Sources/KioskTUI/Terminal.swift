@@ -76,39 +76,52 @@ final class Terminal {
         if full { werase(window) }
         var wide = [wchar_t](repeating: 0, count: 8)
         var cell = cchar_t()
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let c = grid[x, y]
-                if !full, let previous, previous[x, y] == c { continue }
-                if c.isContinuation { continue }
-                var count = 0
-                for scalar in c.text.unicodeScalars where count < 5 {
+        grid.forEachChange(since: full ? nil : previous) { x, y, c in
+            var count = 0
+            if let scalar = c.scalar {
+                wide[0] = wchar_t(bitPattern: scalar.value)
+                count = 1
+            } else {
+                for scalar in grid.cluster(of: c).unicodeScalars where count < 5 {
                     wide[count] = wchar_t(bitPattern: scalar.value)
                     count += 1
                 }
-                if count == 0 { wide[0] = 32; count = 1 }
-                wide[count] = 0
-                // The grid and the C library must agree on the width, or later cells shift;
-                // where they do not (or ncurses refuses the cluster), draw a stand-in instead.
-                let width = DisplayWidth.of(c.text)
-                let pair = colours ? Int16(c.style.role.rawValue) + 1 : 0
-                if wcwidth(wide[0]) != width || setcchar(&cell, wide, attributes(c.style), pair, nil) != OK {
-                    wide[0] = 0xFFFD
-                    wide[1] = 0
-                    setcchar(&cell, wide, attributes(c.style), pair, nil)
-                    mvwadd_wch(window, Int32(y), Int32(x), &cell)
-                    if width == 2 && x + 1 < grid.width {
-                        wide[0] = 32
-                        setcchar(&cell, wide, attributes(c.style), pair, nil)
-                        mvwadd_wch(window, Int32(y), Int32(x + 1), &cell)
-                    }
-                    continue
-                }
-                mvwadd_wch(window, Int32(y), Int32(x), &cell)
             }
+            if count == 0 { wide[0] = 32; count = 1 }
+            wide[count] = 0
+            // The grid and the C library must agree on the width, or later cells shift;
+            // where they do not (or ncurses refuses the cluster), draw a stand-in instead.
+            let width = c.width
+            let attributes = attributes(c.style)
+            let pair = colours ? Int16(c.style.role.rawValue) + 1 : 0
+            if !widthAgrees(wide[0], width) || setcchar(&cell, wide, attributes, pair, nil) != OK {
+                wide[0] = 0xFFFD
+                wide[1] = 0
+                setcchar(&cell, wide, attributes, pair, nil)
+                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                if width == 2 && x + 1 < grid.width {
+                    wide[0] = 32
+                    setcchar(&cell, wide, attributes, pair, nil)
+                    mvwadd_wch(window, Int32(y), Int32(x + 1), &cell)
+                }
+                return
+            }
+            mvwadd_wch(window, Int32(y), Int32(x), &cell)
         }
         previous = grid
         wrefresh(window)
+    }
+
+    /// What `wcwidth` said for the scalars below 0x3000 seen so far (-2: not asked yet). The locale
+    /// is set once at start, so the answers hold; the table spares a libc call per drawn cell.
+    private var knownWidths = [Int8](repeating: -2, count: 0x3000)
+
+    /// Whether the C library gives `scalar` the width the grid gave its cell.
+    private func widthAgrees(_ scalar: wchar_t, _ width: Int) -> Bool {
+        guard scalar >= 0, scalar < 0x3000 else { return Int(wcwidth(scalar)) == width }
+        let index = Int(scalar)
+        if knownWidths[index] == -2 { knownWidths[index] = Int8(clamping: wcwidth(scalar)) }
+        return Int(knownWidths[index]) == width
     }
 
     /// Repaints everything on the next draw (Ctrl-L, after another program wrote to the screen).

@@ -172,9 +172,11 @@ final class GoldenScreenTests: XCTestCase {
         let program = try Fixtures.program(self, content: content)
         program.press(.enter, .character("1"))
         let grid = program.render().grid
-        for cell in grid.cells {
-            for scalar in cell.text.unicodeScalars {
-                XCTAssertFalse(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value), "control U+\(String(scalar.value, radix: 16)) in a cell")
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                for scalar in grid[x, y].text.unicodeScalars {
+                    XCTAssertFalse(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value), "control U+\(String(scalar.value, radix: 16)) in a cell")
+                }
             }
         }
         XCTAssertTrue(grid.text.contains("[2J]0;x1mГражданска"), grid.text)

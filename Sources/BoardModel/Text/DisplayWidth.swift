@@ -16,9 +16,43 @@ public enum DisplayWidth {
 
     /// The columns a string takes once sanitized.
     public static func of(_ string: String) -> Int {
+        // Text of simple scalars only is one column a scalar: no grapheme breaking needed.
+        var scalars = 0
+        var simple = true
+        for scalar in string.unicodeScalars {
+            if !isSimple(scalar.value) {
+                simple = false
+                break
+            }
+            scalars += 1
+        }
+        if simple { return scalars }
         var total = 0
         for character in string { total += of(character) }
         return total
+    }
+
+    /// True when every scalar of `text` is simple (`isSimple`): then each scalar is a grapheme
+    /// cluster of its own, one column wide, and `SafeText.clean` returns the text unchanged.
+    public static func isSimple(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where !isSimple(scalar.value) { return false }
+        return true
+    }
+
+    /// Scalars that need no Unicode lookup at all: printable, assigned, kept by `SafeText.clean`,
+    /// one column wide, and a grapheme cluster of their own next to any other simple scalar (no
+    /// combining marks, joiners, regional indicators, Hangul jamo, CR or LF). Printable ASCII and
+    /// Latin, Cyrillic, dashes and quotes, general punctuation, currency signs (€), letterlike
+    /// symbols (№), arrows, technical symbols without the wide and emoji ones (⌨ ⌫ ⌂), box
+    /// drawing and shapes. DisplayWidthFastPathTests checks every one against the properties.
+    @inline(__always)
+    static func isSimple(_ v: UInt32) -> Bool {
+        if v < 0x300 { return v >= 0x20 && (v < 0x7F || v >= 0xA0) }
+        if v < 0x2000 { return (v >= 0x400 && v <= 0x482) || (v >= 0x48A && v <= 0x4FF) }
+        return (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x20A0 && v <= 0x20BF)
+            || (v >= 0x2100 && v <= 0x214F) || (v >= 0x2190 && v <= 0x21FF)
+            || (v >= 0x2300 && v <= 0x2319) || (v >= 0x231C && v <= 0x2328) || (v >= 0x232B && v <= 0x23E8)
+            || (v >= 0x2500 && v <= 0x25FC)
     }
 
     /// The columns one scalar takes on its own.
@@ -66,6 +100,8 @@ public enum SafeText {
     /// Removes control characters (C0, DEL, C1, including ESC and so every escape sequence's
     /// introducer) and bidirectional overrides; tabs and line breaks become single spaces.
     public static func clean(_ text: String) -> String {
+        // Most text has nothing to remove: return it as it is, without building a copy.
+        if DisplayWidth.isSimple(text) { return text }
         var out = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in text.unicodeScalars {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The scrolling texts: a service card, contacts, the centre's pages.
 enum Documents {
     /// The lines of the document on screen, or nil when the screen is not a document.
@@ -9,7 +11,7 @@ enum Documents {
             var b = DocumentBuilder(width: width)
             switch state.card {
             case .loaded(let card)? where card.number == number:
-                return serviceCard(card, category: state.catalogue?.category(card.category), language: language, width: width)
+                return laidOutCard(card, category: state.catalogue?.category(card.category), language: language, width: width)
             case .missing(number)?:
                 b.paragraph(UIText.serviceMissing.text(language))
             case .failed(number)?:
@@ -40,6 +42,30 @@ enum Documents {
         default:
             return nil
         }
+    }
+
+    /// Everything `serviceCard` reads, cheapest to compare first.
+    private struct CardKey: Equatable {
+        var width: Int
+        var language: Language
+        var service: Service
+        var category: Category?
+    }
+
+    /// The last service card laid out, with what it was laid out from. Every key on a card asks for
+    /// its lines three times (the reducer's clamp, the footer's scroll buttons, the body) and a
+    /// scroll key changes none of the inputs; `serviceCard` is a pure function of the key, so
+    /// answering from here changes nothing but the time. Comparing the key is cheap: the card in
+    /// the state shares its strings' storage with the one kept here.
+    private static let lastCard = Mutex<(key: CardKey, lines: [DocumentLine])?>(nil)
+
+    /// `serviceCard`, answered from `lastCard` when it is the same card at the same width and language.
+    static func laidOutCard(_ s: Service, category: Category?, language: Language, width: Int) -> [DocumentLine] {
+        let key = CardKey(width: width, language: language, service: s, category: category)
+        if let lines = lastCard.withLock({ last in last?.key == key ? last?.lines : nil }) { return lines }
+        let lines = serviceCard(s, category: category, language: language, width: width)
+        lastCard.withLock { $0 = (key, lines) }
+        return lines
     }
 
     static func serviceCard(_ s: Service, category: Category?, language: Language, width: Int) -> [DocumentLine] {

@@ -135,6 +135,28 @@ enum SearchView {
         highlight.bold = true
         if !base.reverse { highlight.role = .accent }
         var column = x
+        if DisplayWidth.isSimple(text) {
+            // Scalar offsets are character offsets here: write each run of lit or unlit text at once.
+            let scalars = text.unicodeScalars
+            var runStart = scalars.startIndex
+            var runLit = false
+            var offset = 0
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let lit = ranges.contains { $0.contains(offset) }
+                if lit != runLit && index > runStart {
+                    column += frame.grid.write(String(text[runStart..<index]), x: column, y: y, style: runLit ? highlight : base)
+                    runStart = index
+                }
+                runLit = lit
+                offset += 1
+                index = scalars.index(after: index)
+            }
+            if runStart < scalars.endIndex {
+                frame.grid.write(String(text[runStart...]), x: column, y: y, style: runLit ? highlight : base)
+            }
+            return
+        }
         var scalarOffset = 0
         for character in text {
             let lit = ranges.contains { $0.contains(scalarOffset) }
