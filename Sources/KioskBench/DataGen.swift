@@ -64,6 +64,7 @@ func generateContent(demo: String, into target: String, count: Int) -> Int {
         templates.append((text, service))
     }
     guard !templates.isEmpty else { fail("no demo services found in \(demo)") }
+    let longestDescription = templates.map(\.service.description.bg).max { $0.count < $1.count }!
     let districtsBG = ["Запад", "Изток", "Център", "Еленово", "Струмско", "Грамада", "Освобождение", "Strumsko",
                        "Дъбрава", "Бистрица", "Покровник", "Логодаж", "Рилци", "Дренково", "Зелен дол"]
     let districtsEN = ["West", "East", "Centre", "Elenovo", "Strumsko", "Gramada", "Osvobozhdenie", "Strumsko",
@@ -79,6 +80,12 @@ func generateContent(demo: String, into target: String, count: Int) -> Int {
         text = text.replacingFirst("\"bg\": \(jsonString(t.service.name.bg))", with: "\"bg\": \(jsonString(nameBG))")
         if let en = t.service.name.en, let nameEN {
             text = text.replacingFirst("\"en\": \(jsonString(en))", with: "\"en\": \(jsonString(nameEN))")
+        }
+        // One variant in twenty has a long description (the longest of the demo's, ten times
+        // over), so that some cards scroll even at 200×60, as a large municipality's longest do.
+        if variant % 20 == 1 {
+            let long = Array(repeating: longestDescription, count: 10).joined(separator: " ")
+            text = text.replacingFirst("\"bg\": \(jsonString(t.service.description.bg))", with: "\"bg\": \(jsonString(long))")
         }
         writeText("\(target)/services/\(number).json", text)
     }
