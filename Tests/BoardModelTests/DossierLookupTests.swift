@@ -163,6 +163,41 @@ final class DossierLookupTests: XCTestCase {
         guard case .found = b.desk.lookUp(number: numbers[0], code: "K7AH2-M9XE3") else { return XCTFail("a yescrypt dossier no longer verifies") }
     }
 
+    func testEveryCheckedLookupIsPaddedToTheSameLength() throws {
+        // A fake monotonic clock: each lookup "takes" the time listed for it, then pauses.
+        final class Timeline: @unchecked Sendable {
+            var durations: [Double] = []
+            var now = 0.0
+            var reads = 0
+            var pauses: [Double] = []
+        }
+        let timeline = Timeline()
+        let path = try Fixtures.database(self)
+        try Fixtures.addDossiers(Fixtures.sampleDossiers, to: path)
+        let clock = self.clock
+        let desk = try DossierDesk(board: try BoardStore(path: path, readOnly: true), throttle: try ThrottleStore(path: path + ".throttle"),
+                                   clock: { clock.now },
+                                   monotonicMs: {
+                                       // Start and end of each lookup: the end is its duration later.
+                                       timeline.reads += 1
+                                       if timeline.reads % 2 == 0 { timeline.now += timeline.durations.removeFirst() }
+                                       return timeline.now
+                                   },
+                                   pause: { timeline.pauses.append($0) })
+        timeline.durations = [66, 64, 90]
+        _ = desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4")   // a wrong code
+        _ = desk.lookUp(number: "2026-009999", code: "K7AH2M9XE3")   // an unknown number
+        _ = desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3")   // the right code
+        XCTAssertEqual(zip(timeline.pauses, [66.0, 64, 90]).map { $0 + $1 }, [100, 100, 112.5],
+                       "each answer comes at the floor, or a quarter past the slowest seen")
+        // A legacy hash far slower than the others raises the floor for every later lookup.
+        timeline.durations = [400, 65]
+        timeline.pauses = []
+        _ = desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4")
+        _ = desk.lookUp(number: "2026-009999", code: "K7AH2M9XE3")
+        XCTAssertEqual(zip(timeline.pauses, [400.0, 65]).map { $0 + $1 }, [500, 500])
+    }
+
     // MARK: the registry side
 
     func testRegisteringNumbersFollowThePatternAndNeverRepeat() throws {

@@ -74,6 +74,10 @@ final class SurveyReportStreamingTests: XCTestCase {
         #"{"caf\#u{E9}":2}"#, #"{"cafe\#u{301}":3,"overall":1}"#,  // an id in NFC and NFD form
         #"{"K":1,"overall":4}"#, #"{"\#u{212A}":4,"overall":2}"#,   // KELVIN SIGN: "K" to Swift
         #"{"":3,"overall":1}"#,
+        // The "'" escape of version 2: a text behind it, under a comment and under a choice.
+        #"{"comment":"'=)","overall":4}"#, #"{"comment":"''цитат'","overall":3}"#, #"{"comment":"'","overall":2}"#,
+        #"{"topic":"'=civil","overall":4}"#, #"{"comment":"'\#u{301}x","overall":1}"#,
+        #"{"comment":"=)","overall":4}"#,                       // a version 1 comment "=)": still a comment
     ]
 
     /// A survey file holding every odd answer on several days, and seeded random cards besides.

@@ -152,6 +152,39 @@ final class SurveyTests: XCTestCase {
         }
     }
 
+    func testCardsOfAVersion1FileKeepTheirCommentsAsWritten() throws {
+        // A survey file as the first version wrote it: texts as typed, nothing escaped.
+        let path = Fixtures.temporaryDirectory(self) + "/v1.db"
+        let old = try SQLiteConnection(path: path, readOnly: false, create: true)
+        try old.execute("""
+            CREATE TABLE cards (id INTEGER PRIMARY KEY, day TEXT NOT NULL, centre TEXT NOT NULL, answers TEXT NOT NULL, flood INTEGER NOT NULL);
+            CREATE INDEX cards_by_day ON cards (day);
+            INSERT INTO cards VALUES (11, '2026-02-01', 'Ц', '{"comment":"''цитат''","overall":4,"topic":"=a"}', 0);
+            INSERT INTO cards VALUES (12, '2026-02-02', 'Ц', '{"comment":"=)","overall":3,"topic":"=b"}', 0);
+            INSERT INTO cards VALUES (13, '2026-02-03', 'Ц', '{"comment":"обикновен","overall":2}', 0);
+            INSERT INTO cards VALUES (15, '2026-08-01', 'Ц', '{"comment":"''x","flag":true,"list":[1,"''y"],"none":null}', 0);
+            INSERT INTO cards VALUES (14, '2026-02-04', 'Ц', 'not json', 0);
+            PRAGMA user_version = 1;
+            """)
+        let store = try SurveyStore(path: path)
+        let report = try store.report(definition: Self.definition, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))
+        XCTAssertEqual(report.comments.map(\.text).sorted(), ["'цитат'", "=)", "обикновен"].sorted())
+        XCTAssertEqual(report.questions.first { $0.id == "topic" }?.answered, 2, "the options are still options")
+        let after = try SQLiteConnection(path: path, readOnly: true)
+        XCTAssertEqual(try after.scalarInt("PRAGMA user_version"), 2)
+        let kept = try after.prepare("SELECT answers FROM cards WHERE id = 13")
+        XCTAssertTrue(try kept.step())
+        XCTAssertEqual(kept.text(0), #"{"comment":"обикновен","overall":2}"#, "a card that needs nothing is not rewritten")
+        let rewritten = try after.prepare("SELECT answers FROM cards WHERE id = 15")
+        XCTAssertTrue(try rewritten.step())
+        XCTAssertEqual(rewritten.text(0), #"{"comment":"''x","flag":true,"list":[1,"'y"],"none":null}"#,
+                       "only the text answer gets its escape; other values keep their JSON types")
+        // Opening it again changes nothing more.
+        _ = try SurveyStore(path: path)
+        let again = try store.report(definition: Self.definition, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))
+        XCTAssertEqual(again, report)
+    }
+
     // MARK: the report, on a small fixed set computed by hand
 
     static let definition = SurveyDefinition(title: LocalizedText(bg: "Анкета"), questions: [

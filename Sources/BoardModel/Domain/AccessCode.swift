@@ -158,6 +158,17 @@ public enum CodeHash {
         hash(canonical, setting: model)
     }
 
+    /// The method and cost of a stored hash, without salt or hash: "$2b$10$", "$y$j9T$"; the
+    /// whole text when it has fewer than three "$".
+    public static func setting(of hash: String) -> Substring {
+        var dollars = 0
+        for i in hash.indices where hash[i] == "$" {
+            dollars += 1
+            if dollars == 3 { return hash[...i] }
+        }
+        return hash[...]
+    }
+
     /// crypt(3) of `phrase` with the salt and cost of `setting` (a stored hash); nil on failure.
     static func hash(_ phrase: String, setting: String) -> String? {
         let size = Int(kiosk_crypt_data_size())

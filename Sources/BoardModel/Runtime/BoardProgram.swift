@@ -40,7 +40,7 @@ public final class BoardProgram {
     /// file, which may have been deleted or replaced.
     func follow(_ store: BoardStore) {
         if let desk = dossierDesk {
-            desk.board = store
+            desk.follow(store)
         } else {
             dossierDesk = makeDossierDesk?(store)
         }

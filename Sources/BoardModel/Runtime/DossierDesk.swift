@@ -26,6 +26,11 @@ public struct ThrottlePolicy: Sendable, Hashable {
     /// A row of failures ends after this long without one. A success ends it only before the
     /// waits begin: otherwise a visitor could reset the waits with a dossier of their own.
     public var quietPeriod = 3600
+    /// Every checked lookup takes at least this long (milliseconds), and at least a quarter more
+    /// than the slowest this kiosk has seen (up to a second), whatever its answer: stored hashes may be of
+    /// different methods and costs (a registry imports its own), and a wrong number must not
+    /// answer sooner or later than a wrong code.
+    public var checkFloorMs = 100.0
 
     public init() {}
 
@@ -49,23 +54,56 @@ public final class DossierDesk {
     /// A hash of a code nobody has, with the method and cost of the newest stored dossier's
     /// hash (dossiers may be imported with hashes made elsewhere), checked when the number is
     /// unknown so that the answer takes the same time.
-    public let dummyHash: String
+    public private(set) var dummyHash: String
     /// How many slow hashes ran (tests check that every path does exactly one).
     public private(set) var hashesComputed = 0
+    /// A monotonic clock in milliseconds, and a pause of so many milliseconds (tests replace them).
+    let monotonicMs: () -> Double
+    let pause: (Double) -> Void
+    /// The longest a checked lookup took here, before its pause.
+    public private(set) var slowestCheckMs = 0.0
 
     public init(board: BoardStore, throttle: ThrottleStore, policy: ThrottlePolicy = ThrottlePolicy(),
-                clock: @escaping () -> Int = { Int(time(nil)) }) throws(RandomSourceError) {
+                clock: @escaping () -> Int = { Int(time(nil)) },
+                monotonicMs: @escaping () -> Double = DossierDesk.monotonicMilliseconds,
+                pause: @escaping (Double) -> Void = DossierDesk.sleep(milliseconds:)) throws(RandomSourceError) {
         self.board = board
         self.throttle = throttle
         self.policy = policy
         self.clock = clock
+        self.monotonicMs = monotonicMs
+        self.pause = pause
+        self.dummyHash = try DossierDesk.dummy(like: board)
+    }
+
+    /// A hash of a code nobody has, with the method and cost of `board`'s newest dossier.
+    static func dummy(like board: BoardStore) throws(RandomSourceError) -> String {
         let nobodys = try AccessCode.generate()
-        let newest = try? board.newestCodeHash()
-        if let newest, let like = CodeHash.make(nobodys, like: newest) {
-            self.dummyHash = like
-        } else {
-            self.dummyHash = try CodeHash.make(nobodys)
+        if let newest = try? board.newestCodeHash(), let like = CodeHash.make(nobodys, like: newest) { return like }
+        return try CodeHash.make(nobodys)
+    }
+
+    /// Reads `board` from now on (the kiosk reopened the file), with a dummy hash made anew when
+    /// its newest dossier's hash is of another method or cost.
+    public func follow(_ board: BoardStore) {
+        self.board = board
+        if let newest = try? board.newestCodeHash(), CodeHash.setting(of: newest) != CodeHash.setting(of: dummyHash),
+           let fresh = try? DossierDesk.dummy(like: board) {
+            dummyHash = fresh
         }
+    }
+
+    public static func monotonicMilliseconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000
+    }
+
+    public static func sleep(milliseconds: Double) {
+        guard milliseconds > 0 else { return }
+        var left = timespec(tv_sec: Int(milliseconds / 1000), tv_nsec: Int(milliseconds.truncatingRemainder(dividingBy: 1000) * 1_000_000))
+        var rest = timespec()
+        while nanosleep(&left, &rest) != 0 && errno == EINTR { left = rest }
     }
 
     public func lookUp(number: String, code: String) -> DossierLookupOutcome {
@@ -79,6 +117,14 @@ public final class DossierDesk {
             let wait = policy.wait(afterFailures: streak.failures)
             if wait > 0 && now < streak.lastFailure + wait {
                 return .throttled(wait: streak.lastFailure + wait - now)
+            }
+            let started = monotonicMs()
+            defer {
+                // Pad every checked lookup to the same length (see `ThrottlePolicy.checkFloorMs`).
+                let took = monotonicMs() - started
+                slowestCheckMs = max(slowestCheckMs, took)
+                // A lookup slowed once by a busy machine must not slow every later one for good.
+                pause(max(policy.checkFloorMs, min(slowestCheckMs * 1.25, 1000)) - took)
             }
             let key = DossierNumberPattern.key(number)
             let dossier = try key.flatMap { k throws(StoreError) in try board.dossierForLookup(key: k) }

@@ -64,6 +64,7 @@ public final class SearchIndex: Sendable {
 
         /// Adds the next document; documents keep the order they are added in.
         public mutating func add(_ document: SearchDocument) {
+            precondition(numbers.count < 1 << 30, "a posting packs the document number in 30 bits")
             let d = UInt32(numbers.count)
             numbers.append(document.number)
             let fields: [(Field, [String])] = [(.name, document.names), (.keyword, document.keywords), (.description, document.descriptions)]

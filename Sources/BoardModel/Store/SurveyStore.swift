@@ -24,26 +24,58 @@ public final class SurveyStore {
             throw .unreadable(path: path, reason: error.message)
         }
         db = connection
-        let version: Int
-        do {
+        var version: Int
+        do throws(SQLiteError) {
             try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
             version = try db.scalarInt("PRAGMA user_version") ?? 0
-            if version == 0 {
-                // An interrupted BEGIN … COMMIT is rolled back when the connection closes.
-                try db.execute("""
-                    BEGIN IMMEDIATE;
-                    CREATE TABLE IF NOT EXISTS cards (id INTEGER PRIMARY KEY, day TEXT NOT NULL, centre TEXT NOT NULL,
-                        answers TEXT NOT NULL, flood INTEGER NOT NULL);
-                    CREATE INDEX IF NOT EXISTS cards_by_day ON cards (day);
-                    PRAGMA user_version = 1;
-                    COMMIT;
-                    """)
+            if version < SurveyStore.schemaVersion {
+                // Another terminal may be doing the same: decide again inside the write lock. An
+                // interrupted transaction is rolled back when the connection closes.
+                try db.execute("BEGIN IMMEDIATE")
+                do throws(SQLiteError) {
+                    version = try db.scalarInt("PRAGMA user_version") ?? 0
+                    if version < SurveyStore.schemaVersion {
+                        try db.execute("""
+                            CREATE TABLE IF NOT EXISTS cards (id INTEGER PRIMARY KEY, day TEXT NOT NULL, centre TEXT NOT NULL,
+                                answers TEXT NOT NULL, flood INTEGER NOT NULL);
+                            CREATE INDEX IF NOT EXISTS cards_by_day ON cards (day);
+                            """)
+                        // Version 2 stores a text answer that begins with "'" or "=" behind a "'"
+                        // (`SurveyAnswer.storedString`). Version 1 stored texts as typed: those that
+                        // begin with "'" get their "'" now, or reading would drop it. ("=…" under a
+                        // comment question is read as the comment it was; see `SurveyReport`.)
+                        if version == 1 { try db.execute(SurveyStore.escapeVersion1Texts) }
+                        try db.execute("PRAGMA user_version = \(SurveyStore.schemaVersion)")
+                        version = SurveyStore.schemaVersion
+                    }
+                    try db.execute("COMMIT")
+                } catch {
+                    try? db.execute("ROLLBACK")
+                    throw error
+                }
             }
         } catch {
             throw StoreError.from(error, path: path)
         }
-        if version > 1 { throw .newerSchema(path: path, found: version, supported: 1) }
+        if version > SurveyStore.schemaVersion { throw .newerSchema(path: path, found: version, supported: SurveyStore.schemaVersion) }
     }
+
+    /// The layout of the survey file this build reads and writes.
+    static let schemaVersion = 2
+
+    /// Version 1 → 2: every string answer that begins with "'" gets another in front. Other
+    /// values keep their JSON type; cards whose answers are not a JSON object are left as they are.
+    static let escapeVersion1Texts = """
+        UPDATE cards SET answers = (
+            SELECT json_group_object(key, CASE
+                WHEN type = 'text' AND substr(value, 1, 1) = '''' THEN '''' || value
+                WHEN type IN ('object', 'array') THEN json(value)
+                WHEN type IN ('true', 'false', 'null') THEN json(type)
+                ELSE value END)
+            FROM json_each(cards.answers))
+        WHERE json_valid(answers) AND json_type(answers) = 'object'
+          AND EXISTS (SELECT 1 FROM json_each(cards.answers) WHERE type = 'text' AND substr(value, 1, 1) = '''')
+        """
 
     /// Saves a card durably; returns only once it is on disk.
     public func save(_ card: SurveyCard) throws(StoreError) {

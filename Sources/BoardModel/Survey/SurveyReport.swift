@@ -101,7 +101,14 @@ public struct SurveyReport: Sendable, Hashable, Codable {
                 questions.append(QuestionResult(id: q.id, kind: q.kind, text: q.text, answered: buckets.map(\.count).reduce(0, +), buckets: buckets, mean: nil, satisfied: nil))
             case .comment:
                 for card in cards {
-                    if case .text(let t)? = card.answers[q.id] {
+                    // An option under a comment question is a comment stored before texts
+                    // beginning with "=" were escaped (survey files of version 1): its text.
+                    let written: String? = switch card.answers[q.id] {
+                    case .text(let t)?: t
+                    case .option(let o)?: "=" + o
+                    default: nil
+                    }
+                    if let t = written {
                         let clean = SafeText.clean(t).trimmingCharacters(in: .whitespaces)
                         if !clean.isEmpty { comments.append(Comment(day: card.day.iso, text: clean)) }
                     }

@@ -154,7 +154,7 @@ struct SurveyTally {
                 switch parsed[id] {
                 case nil: break
                 case .value(let v)?: answers[slot] = .value(v)
-                case .option(let o)?: answers[slot] = .option(optionIndex(o))
+                case .option(let o)?: answers[slot] = slotWantsText[slot] ? .text("=" + o) : .option(optionIndex(o))
                 case .text(let t)?: answers[slot] = slotWantsText[slot] ? .text(t) : .other
                 }
             }
@@ -314,6 +314,9 @@ struct SurveyTally {
             return slotWantsText[slot] ? .text(String(decoding: UnsafeBufferPointer(rebasing: text[1...]), as: UTF8.self)) : .other
         }
         let equals = UInt8(ascii: "=")
+        // Under a comment question "=…" is a comment stored before the escape (version 1 files);
+        // `SurveyReport` reads it the same way.
+        if text.count >= 1, text[0] == equals, slotWantsText[slot] { return .text(String(decoding: text, as: UTF8.self)) }
         if text.count >= 1, text[0] == equals, text.count == 1 || text[1] < 0x80 {
             // "=" then ASCII (or nothing) always starts with the character "=".
             return .option(optionIndex(UnsafeBufferPointer(rebasing: text[1...])))

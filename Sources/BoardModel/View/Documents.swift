@@ -62,7 +62,13 @@ enum Documents {
     /// `serviceCard`, answered from `lastCard` when it is the same card at the same width and language.
     static func laidOutCard(_ s: Service, category: Category?, language: Language, width: Int) -> [DocumentLine] {
         let key = CardKey(width: width, language: language, service: s, category: category)
-        if let lines = lastCard.withLock({ last in last?.key == key ? last?.lines : nil }) { return lines }
+        // On a hit the key is stored again: after an import reloads an unchanged card, its strings
+        // are equal but stored apart, and keeping the new ones makes later compares cheap again.
+        if let lines = lastCard.withLock({ last -> [DocumentLine]? in
+            guard let hit = last, hit.key == key else { return nil }
+            last = (key, hit.lines)
+            return hit.lines
+        }) { return lines }
         let lines = serviceCard(s, category: category, language: language, width: width)
         lastCard.withLock { $0 = (key, lines) }
         return lines
