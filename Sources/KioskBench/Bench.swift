@@ -232,7 +232,7 @@ enum Bench {
             }
             let attract = InProcessBoard(store: store, size: TerminalSize(columns: 200, rows: 60))
             for _ in 0..<20 { attractMs.add(timed { _ = attract.program.render() }) }
-            record("start_catalogue_load_ms", "of a start: loading the catalogue of \(config.services) services (in process)", "ms", catalogueMs)
+            record("start_catalogue_load_ms", "loading the whole catalogue of \(config.services) services (in process; the first frame needs only its part without the services, the rest loads right after it)", "ms", catalogueMs)
             record("start_attract_render_ms", "of a start: rendering the attract screen at 200×60 (in process)", "ms", attractMs)
             record("memory_first_frame_before_hash_mb", "peak memory the moment the first frame is complete (before the dossier desk's hash), 200×60", "MB", coldPeakMB)
 

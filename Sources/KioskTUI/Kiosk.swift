@@ -130,8 +130,9 @@ struct Kiosk {
         let surveyStore = try? SurveyStore(path: config.surveyDatabase)
         let program = BoardProgram(state: state, store: store, surveyStore: surveyStore)
         configureSession(program, watch: watch, config: config)
-        if let openError { program.send(.storeFailed(openError)) } else { program.start() }
+        if let openError { program.send(.storeFailed(openError)) } else { program.startForFirstFrame() }
         terminal.draw(program.render().grid)
+        program.completeCatalogue()
         // After the first frame: the desk computes its dummy hash (bcrypt, about 65 ms)
         // when it opens, and no lookup can be asked for before the loop below reads a key.
         program.makeDossierDesk = { openDossierDesk(board: $0, config: config) }

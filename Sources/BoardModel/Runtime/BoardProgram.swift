@@ -28,6 +28,29 @@ public final class BoardProgram {
         run([.loadCatalogue])
     }
 
+    /// Loads the catalogue without its service summaries, which no first screen shows (attract,
+    /// or a survey terminal's first question): at 5,000 services they are two thirds of the work
+    /// before the first frame. Call `completeCatalogue()` once that frame is drawn, before any input.
+    public func startForFirstFrame() {
+        guard let store else { return start() }
+        do {
+            run(Board.reduce(&state, .catalogueLoaded(try store.loadCatalogue(services: false))))
+            incomplete = true
+        } catch {
+            run(Board.reduce(&state, .storeFailed(error)))
+        }
+    }
+
+    /// Loads the whole catalogue after `startForFirstFrame()`.
+    public func completeCatalogue() {
+        guard incomplete else { return }
+        incomplete = false
+        run([.loadCatalogue])
+    }
+
+    /// The catalogue in the state lacks its service summaries (see `startForFirstFrame`).
+    private var incomplete = false
+
     /// Builds the search index ahead of the first search while the board idles on its attract
     /// screen: at 5,000 services it takes about 0.3 s, which the first search would otherwise wait.
     /// New content drops the index (Reducer), and the next idle moment builds it again.

@@ -67,8 +67,9 @@ extension BoardStore {
         }
     }
 
-    /// Everything a kiosk keeps in memory, read in one read transaction.
-    public func loadCatalogue() throws(StoreError) -> Catalogue {
+    /// Everything a kiosk keeps in memory, read in one read transaction; without `services`, all
+    /// but the service summaries (what the attract screen needs, at a fraction of the time).
+    public func loadCatalogue(services withServices: Bool = true) throws(StoreError) -> Catalogue {
         try wrap {
             try db.execute("BEGIN")
             defer { try? db.execute("COMMIT") }
@@ -85,12 +86,14 @@ extension BoardStore {
             }
 
             var services: [String: [ServiceSummary]] = [:]
+            if withServices {
             let s = try db.prepare("SELECT number, category, name_bg, name_en, cheapest_cents, fastest_days FROM services ORDER BY category, name_bg, number")
             while try s.step() {
                 let summary = ServiceSummary(number: s.text(0) ?? "", category: s.text(1) ?? "",
                                              name: LocalizedText(bg: s.text(2) ?? "", en: s.text(3)),
                                              cheapest: s.int(4), fastestDays: s.int(5))
                 services[summary.category, default: []].append(summary)
+            }
             }
 
             var pages: [PageKind: [Language: Page]] = [:]
