@@ -131,50 +131,75 @@ public final class SurveyStore {
     static func flatAnswers(_ json: String) -> [String: SurveyAnswer]? {
         var json = json
         return json.withUTF8 { b -> [String: SurveyAnswer]? in
-            var i = 0
-            let n = b.count
-            func string() -> String? {
-                guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
-                i += 1
-                let start = i
-                while i < n, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
-                guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
-                defer { i += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-            }
-            guard n >= 2, b[0] == UInt8(ascii: "{") else { return nil }
-            i = 1
             var answers: [String: SurveyAnswer] = [:]
-            if b[i] == UInt8(ascii: "}") { return i + 1 == n ? answers : nil }
-            while true {
-                guard let id = string(), i < n, b[i] == UInt8(ascii: ":") else { return nil }
-                // Like JSONDecoder: the first of repeated keys counts, a trailing comma is accepted.
-                let repeated = answers[id] != nil
-                i += 1
-                guard i < n else { return nil }
-                if b[i] == UInt8(ascii: "\"") {
-                    guard let text = string() else { return nil }
-                    if !repeated { answers[id] = SurveyAnswer(stored: text) }
-                } else {
-                    var value = 0, digits = 0
-                    while i < n, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9"), digits < 9 {
-                        value = value * 10 + Int(b[i] - UInt8(ascii: "0"))
-                        digits += 1
-                        i += 1
-                    }
-                    // Leading zeros, signs, fractions, exponents, long numbers: the full parser.
-                    guard digits > 0, !(digits > 1 && b[i - digits] == UInt8(ascii: "0")) else { return nil }
-                    if !repeated { answers[id] = .value(value) }
+            let read = scanFlat(b) { key, value in
+                let id = String(decoding: key, as: UTF8.self)
+                // Like JSONDecoder: the first of repeated keys counts.
+                guard answers[id] == nil else { return }
+                switch value {
+                case .text(let text): answers[id] = SurveyAnswer(stored: String(decoding: text, as: UTF8.self))
+                case .number(let n): answers[id] = .value(n)
                 }
-                guard i < n else { return nil }
-                if b[i] == UInt8(ascii: ",") {
-                    i += 1
-                    if i < n, b[i] == UInt8(ascii: "}") { return i + 1 == n ? answers : nil }
-                    continue
-                }
-                if b[i] == UInt8(ascii: "}") { return i + 1 == n ? answers : nil }
-                return nil
             }
+            return read ? answers : nil
+        }
+    }
+
+    /// A value of a flat object, as `scanFlat` finds it.
+    enum FlatValue {
+        /// A string's bytes, without its quotes (it has no escapes).
+        case text(UnsafeBufferPointer<UInt8>)
+        case number(Int)
+    }
+
+    /// Walks a flat object of the form `save` writes, calling `visit` with each key and value in
+    /// order (repeated keys too: the caller decides which counts); false as soon as the bytes are
+    /// anything else (escapes, whitespace, fractions, signs, leading zeros, numbers of more than 9
+    /// digits, nesting), and then what was visited must be dropped. A trailing comma is accepted,
+    /// as JSONDecoder accepts it. `flatAnswers` and `SurveyTally` read cards through this one walk.
+    @inline(__always)
+    static func scanFlat(_ b: UnsafeBufferPointer<UInt8>, _ visit: (UnsafeBufferPointer<UInt8>, FlatValue) -> Void) -> Bool {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var i = 0
+        let n = b.count
+        func string() -> UnsafeBufferPointer<UInt8>? {
+            guard i < n, b[i] == quote else { return nil }
+            i += 1
+            let start = i
+            while i < n, b[i] != quote, b[i] != backslash, b[i] >= 0x20 { i += 1 }
+            guard i < n, b[i] == quote else { return nil }
+            defer { i += 1 }
+            return UnsafeBufferPointer(rebasing: b[start..<i])
+        }
+        guard n >= 2, b[0] == UInt8(ascii: "{") else { return false }
+        i = 1
+        if b[i] == UInt8(ascii: "}") { return i + 1 == n }
+        while true {
+            guard let key = string(), i < n, b[i] == UInt8(ascii: ":") else { return false }
+            i += 1
+            guard i < n else { return false }
+            if b[i] == quote {
+                guard let text = string() else { return false }
+                visit(key, .text(text))
+            } else {
+                var value = 0, digits = 0
+                while i < n, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9"), digits < 9 {
+                    value = value * 10 + Int(b[i] - UInt8(ascii: "0"))
+                    digits += 1
+                    i += 1
+                }
+                // Leading zeros, signs, fractions, exponents, long numbers: the full parser.
+                guard digits > 0, !(digits > 1 && b[i - digits] == UInt8(ascii: "0")) else { return false }
+                visit(key, .number(value))
+            }
+            guard i < n else { return false }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                if i < n, b[i] == UInt8(ascii: "}") { return i + 1 == n }
+                continue
+            }
+            if b[i] == UInt8(ascii: "}") { return i + 1 == n }
+            return false
         }
     }
 

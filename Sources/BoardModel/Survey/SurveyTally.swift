@@ -241,54 +241,19 @@ struct SurveyTally {
 
     // MARK: reading the stored answers
 
-    /// Reads a flat object exactly as `SurveyStore.flatAnswers` does, into `answers`; false for
-    /// anything that reading refuses (then the full parser decides). Keys and option ids are
-    /// compared as bytes when both are ASCII, else as Swift strings (canonical equivalence),
-    /// as the dictionary of answers compared them.
+    /// Reads a flat object through `SurveyStore.scanFlat`, as `SurveyStore.flatAnswers` does,
+    /// into `answers`; false for anything that reading refuses (then the full parser decides).
+    /// Keys and option ids are compared as bytes when both are ASCII, else as Swift strings
+    /// (canonical equivalence), as the dictionary of answers compared them.
     private mutating func readFlat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        var i = 0
-        let n = b.count
-        func string() -> UnsafeBufferPointer<UInt8>? {
-            guard i < n, b[i] == quote else { return nil }
-            i += 1
-            let start = i
-            while i < n, b[i] != quote, b[i] != backslash, b[i] >= 0x20 { i += 1 }
-            guard i < n, b[i] == quote else { return nil }
-            defer { i += 1 }
-            return UnsafeBufferPointer(rebasing: b[start..<i])
-        }
-        guard n >= 2, b[0] == UInt8(ascii: "{") else { return false }
-        i = 1
-        if b[i] == UInt8(ascii: "}") { return i + 1 == n }
-        while true {
-            guard let key = string(), i < n, b[i] == UInt8(ascii: ":") else { return false }
+        SurveyStore.scanFlat(b) { key, value in
             let slot = slot(forKey: key)
             // The first of repeated keys counts (as JSONDecoder); unknown keys are only checked.
-            let counts = slot >= 0 && answers[slot] == .unset
-            i += 1
-            guard i < n else { return false }
-            if b[i] == quote {
-                guard let text = string() else { return false }
-                if counts { answers[slot] = answer(text, slot: slot) }
-            } else {
-                var value = 0, digits = 0
-                while i < n, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9"), digits < 9 {
-                    value = value * 10 + Int(b[i] - UInt8(ascii: "0"))
-                    digits += 1
-                    i += 1
-                }
-                guard digits > 0, !(digits > 1 && b[i - digits] == UInt8(ascii: "0")) else { return false }
-                if counts { answers[slot] = .value(value) }
+            guard slot >= 0, answers[slot] == .unset else { return }
+            switch value {
+            case .text(let text): answers[slot] = answer(text, slot: slot)
+            case .number(let n): answers[slot] = .value(n)
             }
-            guard i < n else { return false }
-            if b[i] == UInt8(ascii: ",") {
-                i += 1
-                if i < n, b[i] == UInt8(ascii: "}") { return i + 1 == n }
-                continue
-            }
-            if b[i] == UInt8(ascii: "}") { return i + 1 == n }
-            return false
         }
     }
 
