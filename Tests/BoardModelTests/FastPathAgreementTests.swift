@@ -5,20 +5,8 @@ import XCTest
 /// The fast paths for simple text and the cache of the laid-out card must give exactly what the
 /// careful paths give: they may only change the time a key takes.
 final class FastPathAgreementTests: XCTestCase {
-    /// A seeded generator, so that a failure can be replayed.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testSimpleTextWrapsCutsMeasuresAndWritesAsTheCharacterPathsDo() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix(seed: 7)
         let alphabet = ["a", "Z", "1", " ", " ", " ", "я", "Щ", "ѝ", "—", "…", "№", "›", "─", "▶", "€", "⌨", "©", "·", "-"]
         for _ in 0..<3000 {
             let length = Int.random(in: 0...60, using: &random)

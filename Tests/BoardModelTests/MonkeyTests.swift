@@ -7,18 +7,6 @@ import XCTest
 /// imports and a vanishing database mixed in, through the embedded loop and its real store.
 /// Seeded, so a failure repeats; bounded in time. After every event the board must be whole.
 final class MonkeyTests: XCTestCase {
-    /// SplitMix64: small, fast and the same on every platform.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace,
                               .tab, .backTab, .function(1), .function(2), .function(5), .function(12),
                               .control("c"), .control("z"), .control("\\"), .control("l"), .control("x"),
@@ -28,7 +16,7 @@ final class MonkeyTests: XCTestCase {
 
     func testTwentyThousandRandomEventsLeaveTheBoardWholeOnEveryScreen() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["MONKEY_SEED"].flatMap(UInt64.init) ?? 20261121)
-        var random = Seeded(state: seed)
+        var random = SplitMix(seed: seed)
         let target = 20_000
         let timeLimit: TimeInterval = 120
 

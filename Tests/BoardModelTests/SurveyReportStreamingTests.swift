@@ -185,16 +185,3 @@ final class SurveyReportStreamingTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: store.path + "-journal"))
     }
 }
-
-/// A small seeded generator, so that a failing run can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
