@@ -259,15 +259,22 @@ struct SurveyTally {
 
     /// The slot of a key, or -1 when no question has that id.
     private func slot(forKey key: UnsafeBufferPointer<UInt8>) -> Int {
-        let keyIsASCII = key.allSatisfy { $0 < 0x80 }
+        SurveyTally.index(of: key, in: slotIDs, ascii: slotASCII)
+    }
+
+    /// The position of `bytes` among `ids` (whose ASCII ones are also given as bytes), or -1:
+    /// compared as bytes when both are ASCII, else as Swift strings (canonical equivalence), as
+    /// the dictionary of answers compared them.
+    private static func index(of bytes: UnsafeBufferPointer<UInt8>, in ids: [String], ascii: [[UInt8]?]) -> Int {
+        let bytesAreASCII = bytes.allSatisfy { $0 < 0x80 }
         var text: String?
-        for slot in slotIDs.indices {
-            if keyIsASCII, let id = slotASCII[slot] {
-                if id.elementsEqual(key) { return slot }
+        for index in ids.indices {
+            if bytesAreASCII, let known = ascii[index] {
+                if known.elementsEqual(bytes) { return index }
                 continue
             }
-            if text == nil { text = String(decoding: key, as: UTF8.self) }
-            if text == slotIDs[slot] { return slot }
+            if text == nil { text = String(decoding: bytes, as: UTF8.self) }
+            if text == ids[index] { return index }
         }
         return -1
     }
@@ -296,17 +303,7 @@ struct SurveyTally {
     }
 
     private func optionIndex(_ id: UnsafeBufferPointer<UInt8>) -> Int {
-        let idIsASCII = id.allSatisfy { $0 < 0x80 }
-        var text: String?
-        for option in optionIDs.indices {
-            if idIsASCII, let known = optionASCII[option] {
-                if known.elementsEqual(id) { return option }
-                continue
-            }
-            if text == nil { text = String(decoding: id, as: UTF8.self) }
-            if text == optionIDs[option] { return option }
-        }
-        return -1
+        SurveyTally.index(of: id, in: optionIDs, ascii: optionASCII)
     }
 
     private func optionIndex(_ id: String) -> Int {
