@@ -73,13 +73,14 @@ public final class DossierDesk {
         self.clock = clock
         self.monotonicMs = monotonicMs
         self.pause = pause
-        self.dummyHash = try DossierDesk.dummy(like: board)
+        self.dummyHash = try DossierDesk.dummy(like: try? board.newestCodeHash())
     }
 
-    /// A hash of a code nobody has, with the method and cost of `board`'s newest dossier.
-    static func dummy(like board: BoardStore) throws(RandomSourceError) -> String {
+    /// A hash of a code nobody has, with the method and cost of `newest` (the newest dossier's
+    /// hash), or a new code's method when there is none.
+    static func dummy(like newest: String?) throws(RandomSourceError) -> String {
         let nobodys = try AccessCode.generate()
-        if let newest = try? board.newestCodeHash(), let like = CodeHash.make(nobodys, like: newest) { return like }
+        if let newest, let like = CodeHash.make(nobodys, like: newest) { return like }
         return try CodeHash.make(nobodys)
     }
 
@@ -88,7 +89,7 @@ public final class DossierDesk {
     public func follow(_ board: BoardStore) {
         self.board = board
         if let newest = try? board.newestCodeHash(), CodeHash.setting(of: newest) != CodeHash.setting(of: dummyHash),
-           let fresh = try? DossierDesk.dummy(like: board) {
+           let fresh = try? DossierDesk.dummy(like: newest) {
             dummyHash = fresh
         }
     }
