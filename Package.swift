@@ -1,11 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets follow the arrows, so that the compiler keeps them:
+//
+//   BoardCore ◀── BoardView ◀── BoardRuntime ◀── KioskTUI
+//       ▲                           │   ▲
+//       └──────── BoardStore ◀──────┘   └── BoardTestSupport (the deterministic runtime)
+//
+// BoardCore (domain, state machine, wording, text, search, settings) imports no C module and does
+// no I/O; BoardView renders a state into a grid; BoardStore is SQLite and the files; BoardRuntime
+// runs effects off the UI loop and owns the clocks; KioskTUI is ncurses and the command line.
 let package = Package(
     name: "InformationBoard",
     products: [
         .executable(name: "kiosk", targets: ["KioskTUI"]),
-        .library(name: "BoardModel", targets: ["BoardModel"]),
         .executable(name: "kiosk-bench", targets: ["KioskBench"]),
     ],
     targets: [
@@ -17,40 +25,37 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // libxcrypt: salted slow hashes of dossier access codes and of the staff PIN (yescrypt).
+        // libxcrypt: the salted slow hashes of access codes and of the staff PIN.
         .systemLibrary(
             name: "CCrypt",
             providers: [.apt(["libcrypt-dev"])]
         ),
-        // The pure core: domain, content validation, state machine, layout into a grid,
-        // plus the SQLite store (the only I/O here, reached through effects).
-        .target(
-            name: "BoardModel",
-            dependencies: ["CSQLite", "CCrypt"]
-        ),
-        // The terminal: ncurses backend, command line, OS calls.
+        .target(name: "BoardCore"),
+        .target(name: "BoardView", dependencies: ["BoardCore"]),
+        .target(name: "BoardStore", dependencies: ["BoardCore", "CSQLite", "CCrypt"]),
+        .target(name: "BoardRuntime", dependencies: ["BoardCore", "BoardView", "BoardStore"]),
         .executableTarget(
             name: "KioskTUI",
-            dependencies: ["BoardModel", "CNcursesw", "CCrypt"]
+            dependencies: ["BoardCore", "BoardView", "BoardStore", "BoardRuntime", "CNcursesw"]
         ),
         // `swift run -c release kiosk-bench`: builds a large database and measures the board.
         .target(name: "CBenchPty"),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["BoardModel", "CSQLite", "CBenchPty"]
+            dependencies: ["BoardCore", "BoardView", "BoardStore", "BoardRuntime", "CSQLite", "CBenchPty"]
         ),
         .target(
             name: "BoardTestSupport",
-            dependencies: ["BoardModel"],
+            dependencies: ["BoardCore", "BoardView", "BoardStore", "BoardRuntime"],
             path: "Tests/BoardTestSupport"
         ),
         .testTarget(
             name: "BoardModelTests",
-            dependencies: ["BoardModel", "BoardTestSupport"]
+            dependencies: ["BoardCore", "BoardView", "BoardStore", "BoardRuntime", "BoardTestSupport"]
         ),
         .testTarget(
             name: "GoldenScreenTests",
-            dependencies: ["BoardModel", "BoardTestSupport"],
+            dependencies: ["BoardCore", "BoardView", "BoardStore", "BoardRuntime", "BoardTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

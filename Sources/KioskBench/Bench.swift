@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import CBenchPty
 import CSQLite
 import Glibc
@@ -162,10 +165,10 @@ enum Bench {
         var hashMs = Samples()
         var codeHash = ""
         for _ in 0..<config.hashes {
-            hashMs.add(timed { codeHash = try! CodeHash.make(dossierCode) })
+            hashMs.add(timed { codeHash = try! SlowHash.make(dossierCode) })
         }
         print("  ONE access-code hash (bcrypt) computed for all \(config.dossiers) dossiers (hashing each code would take about \(format(hashMs.median * Double(config.dossiers) / 3_600_000, "")) hours)")
-        let probe = try! BoardStore(path: boardPath, readOnly: true)
+        let probe = try! BoardDatabase(path: boardPath, readOnly: true)
         let catalogue = try! probe.loadCatalogue()
         let serviceNames = catalogue.summaries.values.sorted { $0.number < $1.number }.map { (number: $0.number, bg: $0.name.bg, en: $0.name.en) }
         let surveyDefinition = try! probe.surveyDefinition()
@@ -176,7 +179,7 @@ enum Bench {
         let cardsMs = timed { insertSurveyCards(path: surveyPath, count: config.cards, definition: surveyDefinition) }
         print("  \(config.cards) survey cards inserted: \(format(cardsMs / 1000, "")) s")
 
-        let store = try! BoardStore(path: boardPath, readOnly: true)
+        let store = try! BoardDatabase(path: boardPath, readOnly: true)
         let perYear = dossierNumbersPerYear(config.dossiers)
         let confPath = tmp + "/kiosk.conf"
         writeText(confPath, """
@@ -200,7 +203,7 @@ enum Bench {
         section("1. Cold start of the release kiosk to its first complete frame (pseudo-terminal)")
         /// The words of the attract screen's first and last lines, as this build renders them.
         func attractWords(_ size: TerminalSize) -> [String] {
-            let board = InProcessBoard(store: try! BoardStore(path: boardPath, readOnly: true), size: size)
+            let board = InProcessBoard(store: try! BoardDatabase(path: boardPath, readOnly: true), size: size)
             let grid = board.program.render().grid
             let rows = (0..<grid.height).map { grid.rowText($0) }.filter { $0.contains { $0 != " " } }
             let words = [rows.first!, rows.last!].flatMap { $0.split(separator: " ").map(String.init) }
@@ -227,7 +230,7 @@ enum Bench {
             // Two parts of the start, in this process: reading the catalogue, rendering the attract screen.
             var catalogueMs = Samples(), attractMs = Samples()
             for _ in 0..<20 {
-                let fresh = try! BoardStore(path: boardPath, readOnly: true)
+                let fresh = try! BoardDatabase(path: boardPath, readOnly: true)
                 catalogueMs.add(timed { _ = try! fresh.loadCatalogue() })
             }
             let attract = InProcessBoard(store: store, size: TerminalSize(columns: 200, rows: 60))
@@ -423,12 +426,12 @@ enum Bench {
             let ms = timed { if cLookup(key) != 5 { fail("C lookup of \(key) found no history") } }
             cLookupSamples.add(ms * 1000)
         }
-        record("lookup_store_us", "lookup with BoardStore.dossierForLookup (no hash)", "µs", storeLookup)
+        record("lookup_store_us", "lookup with BoardDatabase.dossierForLookup (no hash)", "µs", storeLookup)
         record("lookup_c_api_us", "same query, plain C API, statements prepared once", "µs", cLookupSamples)
         let ratio = storeLookup.median / cLookupSamples.median
         record("lookup_ratio", "store ÷ C API (medians)", "×", value: ratio, target: "< 1.5×", met: ratio < 1.5)
         var verify = Samples()
-        for _ in 0..<config.hashes { verify.add(timed { _ = CodeHash.verify(dossierCode, against: codeHash) }) }
+        for _ in 0..<config.hashes { verify.add(timed { _ = SlowHash.verify(dossierCode, against: codeHash) }) }
         record("lookup_hash_ms", "the slow hash of a lookup (bcrypt verify), reported apart", "ms", verify)
 
         }
@@ -445,13 +448,12 @@ enum Bench {
         record("import_read_validate_ms", "read and validate the content directory", "ms", readMs)
         record("import_new_db_ms", "import into a new database (read, validate, write)", "ms", importMs, target: "< 2000 ms", met: { $0.median < 2000 })
         // A running board on the big database, on a card, while staff import again.
-        let liveStore = try! BoardStore(path: boardPath, readOnly: true)
-        let watch = StoreWatch(path: boardPath) { () throws(StoreError) in try BoardStore(path: boardPath, readOnly: true) }
+        let liveStore = try! BoardDatabase(path: boardPath, readOnly: true)
+        let watch = StoreWatch(path: boardPath) { () throws(StoreError) in try BoardDatabase(path: boardPath, readOnly: true) }
         watch.attach(liveStore)
         var rerender = Samples()
         for size in [TerminalSize(columns: 200, rows: 60)] {
-            let board = InProcessBoard(store: liveStore, size: size)
-            board.program.storeWatch = watch
+            let board = InProcessBoard(store: liveStore, size: size, watch: watch)
             var clock = 1000
             let time = LocalTime(date: CalendarDate(year: 2026, month: 11, day: 21)!, hour: 10, minute: 30, second: 0)
             board.program.send(.tick(time, monotonic: clock))

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import Glibc
 
 /// Turns a grid into terminal bytes the way the ncurses backend does: only the cells that differ
@@ -100,10 +103,11 @@ final class InProcessBoard {
     var encoder = FrameEncoder()
     let size: TerminalSize
 
-    init(store: BoardStore, size: TerminalSize, surveyStore: SurveyStore? = nil) {
+    init(store: BoardDatabase, size: TerminalSize, surveyStore: SurveyStore? = nil, watch: StoreWatch? = nil) {
         self.size = size
         let time = LocalTime(date: CalendarDate(year: 2026, month: 11, day: 21)!, hour: 10, minute: 30, second: 0)
-        program = BoardProgram(state: BoardState(size: size, now: time), store: store, surveyStore: surveyStore)
+        let work = BoardWork(store: store, watch: watch, surveyStore: surveyStore)
+        program = BoardProgram(state: BoardState(size: size, now: time), runner: InlineRunner(work: work))
         program.start()
         frame()
     }

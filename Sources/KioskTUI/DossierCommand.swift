@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -100,12 +103,12 @@ struct DossierCommand: Equatable {
         return DossierCommand(action: action, options: options, holidays: holidays)
     }
 
-    func run(_ config: Configuration) -> Int32 {
+    func run(_ config: Settings) -> Int32 {
         do {
             let lock = try WriterLock(databasePath: config.database)
             defer { withExtendedLifetime(lock) {} }
-            let store = try BoardStore(path: config.database, readOnly: false)
-            let today = Platform.localTime().date
+            let store = try BoardDatabase(path: config.database, readOnly: false)
+            let today = SystemClock.localTime().date
             switch action {
             case .register(let number, let tier, let filed, let unit, let json):
                 let calendar = try loadHolidays(config)
@@ -119,8 +122,8 @@ struct DossierCommand: Equatable {
                 if filedOn > today { return fail("--filed \(filedOn.iso) is in the future") }
                 let deadline = try calendar.adding(workingDays: offer.days, to: filedOn)
                 let code = try AccessCode.generate()
-                let hash = try CodeHash.make(code)
-                let new = BoardStore.NewDossier(codeHash: hash, service: service, tier: tier, filed: filedOn, deadline: deadline,
+                let hash = try SlowHash.make(code)
+                let new = BoardDatabase.NewDossier(codeHash: hash, service: service, tier: tier, filed: filedOn, deadline: deadline,
                                                 history: [DossierEvent(date: filedOn, status: .registered, unit: unit)])
                 let assigned = try store.addDossiers([new], pattern: config.dossierNumber)[0]
                 if json {
@@ -151,7 +154,7 @@ struct DossierCommand: Equatable {
                 try store.addDossiers(batch.dossiers, pattern: config.dossierNumber)
                 print("imported \(batch.dossiers.count) dossiers from \(file) into \(config.database)")
             case .unlock(let number):
-                let unlocks = try store.unlockDossier(number: number, at: Platform.timestamp())
+                let unlocks = try store.unlockDossier(number: number, at: SystemClock.timestamp())
                 print("dossier \(number) can be checked on the kiosks again (unlock no. \(unlocks)); kiosks count failed attempts afresh")
             }
             return 0
@@ -168,7 +171,7 @@ struct DossierCommand: Equatable {
         }
     }
 
-    private func loadHolidays(_ config: Configuration) throws -> HolidayCalendar {
+    private func loadHolidays(_ config: Settings) throws -> HolidayCalendar {
         try HolidayCalendar.load(path: holidays ?? config.holidays)
     }
 
@@ -182,7 +185,7 @@ extension Kiosk {
     /// The kiosk's dossier checker: the board database read-only, plus this kiosk's own throttle
     /// file. Nil (the lookup then says it does not work here) when the file cannot be had, e.g.
     /// because another kiosk holds it.
-    static func openDossierDesk(board: BoardStore, config: Configuration) -> DossierDesk? {
+    static func openDossierDesk(board: BoardDatabase, config: Settings) -> DossierDesk? {
         let path = config.throttle ?? config.database + ".throttle-" + Platform.hostName()
         guard let throttle = try? ThrottleStore(path: path) else { return nil }
         return try? DossierDesk(board: board, throttle: throttle)

@@ -1,21 +1,14 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import Glibc
 
-/// The kiosk's side of issue 5: live refresh, the staff exit, `kiosk hash-pin`.
+/// The staff exit's status and `kiosk hash-pin`.
 extension Kiosk {
     /// The exit status of a staff exit: deploy/kiosk.service does not restart the board after it
     /// (RestartPreventExitStatus), while it restarts it after anything else.
     static let staffExitStatus: Int32 = 10
-
-    /// Wires the store watch (live refresh, fault recovery) and the staff PIN check into the loop.
-    static func configureSession(_ program: BoardProgram, watch: StoreWatch, config: Configuration) {
-        program.storeWatch = watch
-        if let hash = config.kiosk.staffPinHash {
-            program.staffPinVerifier = { pin in StaffPin.verify(pin, against: hash) }
-        }
-        // The first tick: the idle clock and the store watch start now, not a second later.
-        program.send(.tick(Platform.localTime(), monotonic: Platform.monotonicSeconds()))
-    }
 
     /// `kiosk hash-pin`: reads a PIN (twice, without echo, on a terminal; one line from a pipe)
     /// and prints its salted hash for `staff_pin` in kiosk.conf.
@@ -35,7 +28,7 @@ extension Kiosk {
                 return 1
             }
         }
-        guard let hash = StaffPin.hash(pin) else {
+        guard let hash = try? SlowHash.make(pin, method: .staffPin) else {
             Platform.printError("kiosk: hash-pin: libxcrypt could not hash the PIN")
             return 1
         }

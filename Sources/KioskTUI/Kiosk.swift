@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import Glibc
 
 /// The `kiosk` command: runs the board, or one of the staff commands.
@@ -18,7 +21,7 @@ struct Kiosk {
         case .help:
             print(Command.usage)
         case .version:
-            print("kiosk \(version) (board schema \(BoardStore.schemaVersion), SQLite \(SQLiteLibrary.version))")
+            print("kiosk \(version) (board schema \(BoardDatabase.schemaVersion), SQLite \(SQLiteLibrary.version))")
         case .run(let options):
             let config = loadConfiguration(options)
             runBoard(config)
@@ -41,8 +44,8 @@ struct Kiosk {
 
     /// Reads the settings file (named, or ./kiosk.conf when present) and applies overrides.
     /// A bad file stops everything with a message naming the line and key.
-    static func loadConfiguration(_ options: Command.Options) -> Configuration {
-        var config = Configuration()
+    static func loadConfiguration(_ options: Command.Options) -> Settings {
+        var config = Settings()
         let path = options.config ?? (Platform.fileExists("kiosk.conf") ? "kiosk.conf" : nil)
         if let path {
             guard let text = Platform.readFile(path) else {
@@ -50,7 +53,7 @@ struct Kiosk {
                 exit(2)
             }
             do {
-                config = try Configuration(parsing: text, source: path)
+                config = try Settings(parsing: text, source: path)
             } catch {
                 Platform.printError("kiosk: bad settings: \(error.description)")
                 exit(2)
@@ -68,10 +71,10 @@ struct Kiosk {
         return config
     }
 
-    static func importContent(directory: String, check: Bool, config: Configuration) -> Int32 {
+    static func importContent(directory: String, check: Bool, config: Settings) -> Int32 {
         do {
             let content = try ContentImport.run(directory: directory, databasePath: config.database,
-                                                checkOnly: check, timestamp: Platform.timestamp(), midway: importStallForTests())
+                                                checkOnly: check, timestamp: SystemClock.timestamp(), midway: importStallForTests())
             let summary = "\(content.services.count) services in \(content.categories.count) categories, \(content.announcements.count) announcements, checksum \(content.checksum)"
             print(check ? "\(directory): valid: \(summary) (nothing written)" : "imported \(directory) into \(config.database): \(summary)")
             return 0
@@ -81,11 +84,11 @@ struct Kiosk {
         }
     }
 
-    static func status(_ config: Configuration) -> Int32 {
+    static func status(_ config: Settings) -> Int32 {
         do {
-            let store = try BoardStore(path: config.database, readOnly: true)
+            let store = try BoardDatabase(path: config.database, readOnly: true)
             print("database:       \(config.database)")
-            print("schema version: \(try store.schemaVersionInFile()) (this build: \(BoardStore.schemaVersion))")
+            print("schema version: \(try store.schemaVersionInFile()) (this build: \(BoardDatabase.schemaVersion))")
             print("SQLite:         \(SQLiteLibrary.version)")
             if let last = try store.lastImport() {
                 print("last import:    \(last.at) from \(last.source)")
@@ -103,7 +106,7 @@ struct Kiosk {
     }
 
     /// Runs the board until a termination signal, the staff exit (or Ctrl-C without lockdown).
-    static func runBoard(_ config: Configuration) {
+    static func runBoard(_ config: Settings) {
         if !Platform.fileExists(config.database) {
             // First run: create the database from the configured content.
             let rc = importContent(directory: config.content, check: false, config: config)
@@ -113,30 +116,31 @@ struct Kiosk {
             }
         }
         let database = config.database
-        let watch = StoreWatch(path: database) { () throws(StoreError) in try BoardStore(path: database, readOnly: true) }
-        var store: BoardStore?
+        let open = { () throws(StoreError) -> BoardDatabase in try BoardDatabase(path: database, readOnly: true) }
+        let watch = StoreWatch(path: database, open: open)
+        var store: BoardDatabase?
         var openError: StoreError?
-        do { store = try BoardStore(path: config.database, readOnly: true) } catch { openError = error }
+        do { store = try open() } catch { openError = error }
         if let store { watch.attach(store) }
 
-        Platform.installTerminationHandlers(lockdown: config.kiosk.lockdown)
+        Platform.installTerminationHandlers(lockdown: config.lockdown)
         CrashGuard.install()
         let terminal = Terminal(theme: config.theme)
-        var state = BoardState(size: terminal.size, now: Platform.localTime(), language: config.language, theme: config.theme)
-        state.surveyMode = config.mode == .survey
-        state.settings = config.kiosk.settings(idleTimeout: config.idleTimeout)
         // A terminal that cannot open its survey file still runs; a visitor who sends a card is
         // told plainly that it could not be saved.
-        let surveyStore = try? SurveyStore(path: config.surveyDatabase)
-        let program = BoardProgram(state: state, store: store, surveyStore: surveyStore)
-        configureSession(program, watch: watch, config: config)
+        let work = BoardWork(store: store, watch: watch, openBoard: open, surveyStore: try? SurveyStore(path: config.surveyDatabase),
+                             makeDesk: { openDossierDesk(board: $0, config: config) },
+                             verifyStaffPin: config.staffPinHash.map { hash in { pin in SlowHash.verify(pin, against: hash) } })
+        let runner = ThreadedRunner(work: work)
+        let program = BoardProgram(state: BoardState(size: terminal.size, now: SystemClock.localTime(), settings: config),
+                                   runner: runner)
+        // The first tick: the idle clock and the store watch start now, not a second later.
+        program.send(SystemClock.tick())
         if let openError { program.send(.storeFailed(openError)) } else { program.startForFirstFrame() }
         terminal.draw(program.render().grid)
+        // After the first frame: the rest of the catalogue, then (on its lane) the dossier desk,
+        // whose dummy hash takes a slow hash to make.
         program.completeCatalogue()
-        // After the first frame: the desk computes its dummy hash (bcrypt, about 65 ms)
-        // when it opens, and no lookup can be asked for before the loop below reads a key.
-        program.makeDossierDesk = { openDossierDesk(board: $0, config: config) }
-        program.dossierDesk = store.flatMap { openDossierDesk(board: $0, config: config) }
         if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {
             // Lets the real-terminal test prove a crash gives the terminal back.
             fatalError("crash requested by KIOSK_TEST_CRASH")
@@ -144,13 +148,14 @@ struct Kiosk {
 
         var lastSecond = -1
         loop: while Platform.terminationRequested == 0 {
-            let events = terminal.read(timeoutMs: 200)
-            for event in events { program.send(event) }
-            if events.isEmpty { program.prepareSearchIndex() }
-            let now = Platform.localTime()
+            let inputs = terminal.read(timeoutMs: 200, alsoWakingOn: runner.wakeDescriptor)
+            for input in inputs { program.input(input) }
+            program.deliverCompleted()
+            if inputs.isEmpty { program.prepareSearchIndex() }
+            let now = SystemClock.localTime()
             if now.second != lastSecond {
                 lastSecond = now.second
-                program.send(.tick(now, monotonic: Platform.monotonicSeconds()))
+                program.send(.tick(now, monotonic: SystemClock.monotonicSeconds()))
             }
             for effect in program.takeTerminalEffects() {
                 switch effect {

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import Glibc
 
 /// Every call into the operating system the kiosk makes, in one place.
@@ -14,31 +17,6 @@ enum Platform {
     private static func isUTF8(_ locale: String) -> Bool {
         let lower = locale.lowercased()
         return lower.contains("utf-8") || lower.contains("utf8")
-    }
-
-    /// The local wall-clock time (honours TZ and /etc/localtime).
-    static func localTime() -> LocalTime {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        let date = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-            ?? CalendarDate(year: 2026, month: 1, day: 1)!
-        return LocalTime(date: date, hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
-    }
-
-    /// "2026-11-21 10:42:05" in local time, for records staff read.
-    static func timestamp() -> String {
-        let t = localTime()
-        return "\(t.date.iso) \(two(t.hour)):\(two(t.minute)):\(two(t.second))"
-    }
-
-    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-    /// Seconds of a clock that never jumps (CLOCK_MONOTONIC), for idle timeouts.
-    static func monotonicSeconds() -> Int {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Int(spec.tv_sec)
     }
 
     /// Reads one line from standard input; on a terminal, with echo off and `prompt` first.

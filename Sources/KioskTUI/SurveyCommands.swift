@@ -1,10 +1,13 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import Glibc
 
 /// `kiosk report` and `kiosk survey simulate`.
 enum SurveyCommands {
-    static func report(_ options: Command.ReportOptions, config: Configuration) -> Int32 {
-        let today = Platform.localTime().date
+    static func report(_ options: Command.ReportOptions, config: Settings) -> Int32 {
+        let today = SystemClock.localTime().date
         var (from, to) = SurveyReport.lastHalfYear(before: today)
         if let f = options.from, let t = options.to {
             guard let fd = CalendarDate(iso: f), let td = CalendarDate(iso: t) else {
@@ -18,7 +21,7 @@ enum SurveyCommands {
             (from, to) = (fd, td)
         }
         do {
-            let board = try BoardStore(path: config.database, readOnly: !options.publish)
+            let board = try BoardDatabase(path: config.database, readOnly: !options.publish)
             guard let definition = try board.surveyDefinition() else {
                 Platform.printError("kiosk: \(config.database): the content defines no survey (survey.json)")
                 return 1
@@ -41,7 +44,7 @@ enum SurveyCommands {
             }
             if options.publish {
                 let lock = try WriterLock(databasePath: config.database)
-                try board.publish(report, at: Platform.timestamp())
+                try board.publish(report, at: SystemClock.timestamp())
                 withExtendedLifetime(lock) {}
                 Platform.printError("published \(from.iso) – \(to.iso) (\(report.cards) cards) to \(config.database)")
             }
@@ -52,15 +55,15 @@ enum SurveyCommands {
         }
     }
 
-    static func simulate(cards: Int, config: Configuration) -> Int32 {
+    static func simulate(cards: Int, config: Settings) -> Int32 {
         do {
-            let board = try BoardStore(path: config.database, readOnly: true)
+            let board = try BoardDatabase(path: config.database, readOnly: true)
             guard let definition = try board.surveyDefinition() else {
                 Platform.printError("kiosk: the content defines no survey")
                 return 1
             }
             let store = try SurveyStore(path: config.surveyDatabase)
-            let today = Platform.localTime().date
+            let today = SystemClock.localTime().date
             var generator = SystemRandomNumberGenerator()
             for _ in 0..<cards {
                 var answers: [String: SurveyAnswer] = [:]

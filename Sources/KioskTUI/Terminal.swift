@@ -1,16 +1,19 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import CNcursesw
 import Glibc
 
-/// The ncurses backend: draws grids (only the cells that changed) and turns keys, taps and
-/// resizes into board events. It makes no decisions of its own.
+/// The ncurses backend: draws grids (only the cells that changed) and reads keys, taps and
+/// resizes. It makes no decisions of its own.
 final class Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: Grid?
-    private let theme: Configuration.Theme
+    private let theme: Settings.Theme
     private let colours: Bool
 
-    init(theme requested: Configuration.Theme) {
+    init(theme requested: Settings.Theme) {
         // ncurses would stay at these sizes forever instead of following resizes.
         unsetenv("LINES")
         unsetenv("COLUMNS")
@@ -46,7 +49,7 @@ final class Terminal {
     }
 
     /// One colour pair per cell role; in the contrast theme everything is white on black.
-    private static func definePairs(_ theme: Configuration.Theme) {
+    private static func definePairs(_ theme: Settings.Theme) {
         for role in CellStyle.Role.allCases {
             let (fg, bg): (Int32, Int32)
             switch (theme, role) {
@@ -139,22 +142,34 @@ final class Terminal {
         return a
     }
 
-    /// Waits up to `timeoutMs` for input; returns the events read (empty on timeout).
-    func read(timeoutMs: Int32) -> [Event] {
-        wtimeout(window, timeoutMs)
-        var events: [Event] = []
+    /// Waits up to `timeoutMs` for input, or until `wake` becomes readable (a lane finished a
+    /// job); returns what was read (empty on timeout or a wake-up).
+    func read(timeoutMs: Int32, alsoWakingOn wake: Int32?) -> [Input] {
+        // ncurses may hold keys it has read already: those first, without waiting.
+        let held = readAvailable()
+        if !held.isEmpty { return held }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let wake { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+        guard poll(&fds, nfds_t(fds.count), timeoutMs) > 0, fds[0].revents != 0 else { return [] }
+        return readAvailable()
+    }
+
+    /// The input ncurses has or can read without waiting (an Esc still waits the escape delay
+    /// for the rest of a sequence).
+    private func readAvailable() -> [Input] {
+        wtimeout(window, 0)
+        var inputs: [Input] = []
         var ch: wint_t = 0
         var result = wget_wch(window, &ch)
         while result != ERR {
-            if let event = translate(result: result, code: ch) { events.append(event) }
-            if events.count > 64 { break }
-            wtimeout(window, 0)
+            if let input = translate(result: result, code: ch) { inputs.append(input) }
+            if inputs.count > 64 { break }
             result = wget_wch(window, &ch)
         }
-        return events
+        return inputs
     }
 
-    private func translate(result: Int32, code: wint_t) -> Event? {
+    private func translate(result: Int32, code: wint_t) -> Input? {
         if result == KEY_CODE_YES {
             switch Int32(code) {
             case KEY_UP: return .key(.up)
@@ -188,7 +203,7 @@ final class Terminal {
         }
     }
 
-    private func mouseEvent() -> Event? {
+    private func mouseEvent() -> Input? {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
         let state = event.bstate

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -16,7 +19,7 @@ final class ContentImportTests: XCTestCase {
 
     func testImportedContentReadsBackWhole() throws {
         let path = try Fixtures.database(self)
-        let store = try BoardStore(path: path, readOnly: true)
+        let store = try BoardDatabase(path: path, readOnly: true)
         let content = try ContentReader.read(directory: Fixtures.demoContent)
         let catalogue = try store.loadCatalogue()
         XCTAssertEqual(catalogue.categories.map(\.id), content.categories.map(\.id))
@@ -36,7 +39,7 @@ final class ContentImportTests: XCTestCase {
     }
 
     func snapshot(_ path: String) throws -> Snapshot {
-        let store = try BoardStore(path: path, readOnly: true)
+        let store = try BoardDatabase(path: path, readOnly: true)
         let catalogue = try store.loadCatalogue()
         let numbers = catalogue.services.values.flatMap { $0.map(\.number) }.sorted()
         return Snapshot(catalogue: catalogue, cards: try numbers.map { try store.loadService(number: $0) }, lastImport: try store.lastImport())
@@ -208,7 +211,7 @@ final class ContentImportTests: XCTestCase {
     func testReimportReplacesContentWhole() throws {
         let path = try Fixtures.database(self)
         try ContentImport.run(directory: Fixtures.madanContent, databasePath: path, timestamp: "2026-11-21 12:00:00")
-        let catalogue = try BoardStore(path: path, readOnly: true).loadCatalogue()
+        let catalogue = try BoardDatabase(path: path, readOnly: true).loadCatalogue()
         XCTAssertEqual(catalogue.municipality.name.bg, "Община Мадан")
         let madan = try ContentReader.read(directory: Fixtures.madanContent)
         XCTAssertEqual(catalogue.services.values.map(\.count).reduce(0, +), madan.services.count)
@@ -218,15 +221,15 @@ final class ContentImportTests: XCTestCase {
         let path = try Fixtures.database(self)
         let raw = try SQLiteConnection(path: path, readOnly: false)
         try raw.execute("PRAGMA user_version = 99")
-        XCTAssertThrowsError(try BoardStore(path: path, readOnly: true)) { error in
-            XCTAssertEqual(error as? StoreError, .newerSchema(path: path, found: 99, supported: BoardStore.schemaVersion))
+        XCTAssertThrowsError(try BoardDatabase(path: path, readOnly: true)) { error in
+            XCTAssertEqual(error as? StoreError, .newerSchema(path: path, found: 99, supported: BoardDatabase.schemaVersion))
         }
     }
 
     func testAFileThatIsNotADatabaseIsNamedAsDamaged() throws {
         let path = Fixtures.temporaryDirectory(self) + "/board.db"
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
-        XCTAssertThrowsError(try BoardStore(path: path, readOnly: true)) { error in
+        XCTAssertThrowsError(try BoardDatabase(path: path, readOnly: true)) { error in
             guard case .corrupt(let p, _)? = error as? StoreError else { return XCTFail("\(error)") }
             XCTAssertEqual(p, path)
         }

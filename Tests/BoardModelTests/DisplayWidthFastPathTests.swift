@@ -1,4 +1,7 @@
-@testable import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import XCTest
 
 /// The fast paths of DisplayWidth and SafeText skip the lookup of Unicode properties for common

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -72,33 +75,33 @@ final class DossierDomainTests: XCTestCase {
     // MARK: hashing
 
     func testOnlyASaltedSlowHashIsKeptAndItVerifiesTheCodeAlone() throws {
-        let hash = try CodeHash.make("K7AH2M9XE3")
+        let hash = try SlowHash.make("K7AH2M9XE3")
         XCTAssertTrue(hash.hasPrefix("$2b$10$"), "bcrypt at cost 10: \(hash)")
         XCTAssertFalse(hash.contains("K7AH2M9XE3"))
-        XCTAssertTrue(CodeHash.verify("K7AH2M9XE3", against: hash))
-        XCTAssertFalse(CodeHash.verify("K7AH2M9XE2", against: hash))
-        XCTAssertFalse(CodeHash.verify("", against: hash))
-        let again = try CodeHash.make("K7AH2M9XE3")
+        XCTAssertTrue(SlowHash.verify("K7AH2M9XE3", against: hash))
+        XCTAssertFalse(SlowHash.verify("K7AH2M9XE2", against: hash))
+        XCTAssertFalse(SlowHash.verify("", against: hash))
+        let again = try SlowHash.make("K7AH2M9XE3")
         XCTAssertNotEqual(hash, again, "a fresh salt each time")
-        XCTAssertTrue(CodeHash.verify("K7AH2M9XE3", against: again))
-        XCTAssertFalse(CodeHash.verify("K7AH2M9XE3", against: "not a hash"))
+        XCTAssertTrue(SlowHash.verify("K7AH2M9XE3", against: again))
+        XCTAssertFalse(SlowHash.verify("K7AH2M9XE3", against: "not a hash"))
         // Slow on purpose: milliseconds, not microseconds.
         let start = Date()
-        _ = CodeHash.verify("K7AH2M9XE3", against: hash)
+        _ = SlowHash.verify("K7AH2M9XE3", against: hash)
         XCTAssertGreaterThan(Date().timeIntervalSince(start), 0.002)
     }
 
     func testHashesOfOtherMethodsStillVerifyAndAHashLikeAnotherKeepsItsMethodAndCost() throws {
         // A dossier imported with a yescrypt hash made elsewhere.
-        let yescrypt = try XCTUnwrap(CodeHash.make("K7AH2M9XE3", like: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$"))
+        let yescrypt = try XCTUnwrap(SlowHash.make("K7AH2M9XE3", like: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$"))
         XCTAssertTrue(yescrypt.hasPrefix("$y$j9T$"), yescrypt)
-        XCTAssertTrue(CodeHash.verify("K7AH2M9XE3", against: yescrypt))
-        XCTAssertFalse(CodeHash.verify("K7AH2M9XE2", against: yescrypt))
-        let bcrypt = try CodeHash.make("K7AH2M9XE3")
-        let like = try XCTUnwrap(CodeHash.make("CEHKMPTXY2", like: bcrypt))
+        XCTAssertTrue(SlowHash.verify("K7AH2M9XE3", against: yescrypt))
+        XCTAssertFalse(SlowHash.verify("K7AH2M9XE2", against: yescrypt))
+        let bcrypt = try SlowHash.make("K7AH2M9XE3")
+        let like = try XCTUnwrap(SlowHash.make("CEHKMPTXY2", like: bcrypt))
         XCTAssertEqual(like.prefix(7), bcrypt.prefix(7), "same method and cost")
         XCTAssertNotEqual(like, bcrypt)
-        XCTAssertNil(CodeHash.make("K7AH2M9XE3", like: "not a hash"))
+        XCTAssertNil(SlowHash.make("K7AH2M9XE3", like: "not a hash"))
     }
 
     // MARK: typed input

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -12,7 +15,7 @@ final class DossierLookupTests: XCTestCase {
 
     struct Board {
         var path: String
-        var store: BoardStore
+        var store: BoardDatabase
         var desk: DossierDesk
     }
 
@@ -27,7 +30,7 @@ final class DossierLookupTests: XCTestCase {
             path = try Fixtures.database(self)
             try Fixtures.addDossiers(Fixtures.sampleDossiers, to: path)
         }
-        let store = try BoardStore(path: path, readOnly: true)
+        let store = try BoardDatabase(path: path, readOnly: true)
         let clock = self.clock
         let desk = try DossierDesk(board: store, throttle: try ThrottleStore(path: path + ".throttle"), clock: { clock.now })
         return Board(path: path, store: store, desk: desk)
@@ -134,7 +137,7 @@ final class DossierLookupTests: XCTestCase {
         XCTAssertEqual(b.desk.lookUp(number: "2026-000103", code: "HC4EK7TP9X").isNotFound, true)
 
         // Staff unlock it in the board database; the kiosk (read-only) counts only later failures.
-        let writer = try BoardStore(path: path, readOnly: false)
+        let writer = try BoardDatabase(path: path, readOnly: false)
         try writer.unlockDossier(number: "2026-000103", at: "2026-11-21 11:00:00")
         clock.now += 1000
         guard case .found(let report) = b.desk.lookUp(number: "2026-000103", code: "HC4EK7TP9X") else { return XCTFail("unlocked") }
@@ -152,11 +155,11 @@ final class DossierLookupTests: XCTestCase {
         // A board whose newest dossier came with a yescrypt hash from the registry: an unknown
         // number must take as long as that dossier's wrong code, so the dummy is yescrypt too.
         let path = try Fixtures.database(self)
-        let store = try BoardStore(path: path, readOnly: false)
+        let store = try BoardDatabase(path: path, readOnly: false)
         let service = try XCTUnwrap(try store.loadService(number: "2079"))
-        let hash = try XCTUnwrap(CodeHash.make("K7AH2M9XE3", like: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$"))
+        let hash = try XCTUnwrap(SlowHash.make("K7AH2M9XE3", like: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$"))
         let day = Fixtures.date("2026-11-20")
-        let numbers = try store.addDossiers([BoardStore.NewDossier(codeHash: hash, service: service, tier: .ordinary, filed: day,
+        let numbers = try store.addDossiers([BoardDatabase.NewDossier(codeHash: hash, service: service, tier: .ordinary, filed: day,
                                                                    deadline: day, history: [DossierEvent(date: day, status: .registered)])])
         let b = try board(path: path)
         XCTAssertTrue(b.desk.dummyHash.hasPrefix("$y$j9T$"), b.desk.dummyHash)
@@ -175,7 +178,7 @@ final class DossierLookupTests: XCTestCase {
         let path = try Fixtures.database(self)
         try Fixtures.addDossiers(Fixtures.sampleDossiers, to: path)
         let clock = self.clock
-        let desk = try DossierDesk(board: try BoardStore(path: path, readOnly: true), throttle: try ThrottleStore(path: path + ".throttle"),
+        let desk = try DossierDesk(board: try BoardDatabase(path: path, readOnly: true), throttle: try ThrottleStore(path: path + ".throttle"),
                                    clock: { clock.now },
                                    monotonicMs: {
                                        // Start and end of each lookup: the end is its duration later.
@@ -202,10 +205,10 @@ final class DossierLookupTests: XCTestCase {
 
     func testRegisteringNumbersFollowThePatternAndNeverRepeat() throws {
         let path = try Fixtures.database(self)
-        let store = try BoardStore(path: path, readOnly: false)
+        let store = try BoardDatabase(path: path, readOnly: false)
         let service = try XCTUnwrap(try store.loadService(number: "2079"))
-        func new(_ filed: String) throws -> BoardStore.NewDossier {
-            BoardStore.NewDossier(codeHash: "$y$x", service: service, tier: .ordinary, filed: Fixtures.date(filed),
+        func new(_ filed: String) throws -> BoardDatabase.NewDossier {
+            BoardDatabase.NewDossier(codeHash: "$y$x", service: service, tier: .ordinary, filed: Fixtures.date(filed),
                                   deadline: Fixtures.date(filed), history: [DossierEvent(date: Fixtures.date(filed), status: .registered)])
         }
         XCTAssertEqual(try store.addDossiers([try new("2026-11-20"), try new("2026-11-21")]), ["2026-000001", "2026-000002"])
@@ -222,7 +225,7 @@ final class DossierLookupTests: XCTestCase {
     func testAdvancingRefusesInvalidMovesAndKeepsTheHistory() throws {
         let path = try Fixtures.database(self)
         try Fixtures.addDossiers(Fixtures.sampleDossiers, to: path)
-        let store = try BoardStore(path: path, readOnly: false)
+        let store = try BoardDatabase(path: path, readOnly: false)
         try store.advanceDossier(number: "2026-000103", to: .completed, unit: "гише 2", on: Fixtures.date("2026-11-21"))
         XCTAssertThrowsError(try store.advanceDossier(number: "2026-000103", to: .inProgress, unit: nil, on: Fixtures.date("2026-11-21"))) {
             XCTAssertTrue("\($0)".contains("cannot move from completed to in_progress"), "\($0)")
@@ -238,7 +241,7 @@ final class DossierLookupTests: XCTestCase {
 
     func testImportIsAllOrNothingWithErrorsByLine() throws {
         let path = try Fixtures.database(self)
-        let store = try BoardStore(path: path, readOnly: false)
+        let store = try BoardDatabase(path: path, readOnly: false)
         let good = """
             {"number": "94-00-1/02.11.2026", "code": "K7AH2-M9XE3", "service": "2079", "filed": "2026-11-02"}
             {"number": "94-00-2/03.11.2026", "code": "pt3xc-58aym", "service": "2011", "tier": "fast", "filed": "2026-11-03", "history": [{"date": "2026-11-03", "status": "registered"}, {"date": "2026-11-05", "status": "ready_for_collection", "unit": "гише 5"}]}
@@ -267,7 +270,7 @@ final class DossierLookupTests: XCTestCase {
         let second = try XCTUnwrap(try store.dossierReport(number: "94-00-2/03.11.2026"))
         XCTAssertEqual(second.status, .readyForCollection)
         XCTAssertEqual(second.deadline, Fixtures.date("2026-11-12"), "fast tier of 2011: 7 working days")
-        let reader = try BoardStore(path: path, readOnly: true)
+        let reader = try BoardDatabase(path: path, readOnly: true)
         let desk = try DossierDesk(board: reader, throttle: try ThrottleStore(path: path + ".throttle"))
         guard case .found = desk.lookUp(number: "94-00-2 03112026", code: "PT3XC58AYM") else { return XCTFail("imported code works") }
     }

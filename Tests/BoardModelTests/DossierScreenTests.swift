@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -139,9 +142,7 @@ final class DossierScreenTests: XCTestCase {
         }
         XCTAssertTrue(program.screenText.contains("Нов опит след 0:30"), program.screenText)
         XCTAssertTrue(program.screenText.contains("⏳ 0:30"), program.screenText)
-        var later = Fixtures.now
-        later.second += 12
-        program.send(.tick(later))
+        program.advanceTime(by: 12)
         XCTAssertTrue(program.screenText.contains("Нов опит след 0:18"), program.screenText)
         program.type("K7AH2M9XE3")
         program.press(.enter)
@@ -150,8 +151,7 @@ final class DossierScreenTests: XCTestCase {
 
     /// A kiosk without its throttle file (e.g. another kiosk holds it) says checks do not work here.
     func testAKioskThatCannotCheckSaysSoAndWhereToAsk() throws {
-        let program = try Fixtures.dossierProgram(self)
-        program.dossierDesk = nil
+        let program = try Fixtures.dossierProgram(self, withDesk: false)
         lookup(program)
         program.type("2026-000101")
         program.press(.tab)

@@ -1,4 +1,7 @@
-@testable import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import XCTest
 
@@ -36,6 +39,7 @@ final class FastPathAgreementTests: XCTestCase {
         program.send(.action(.open(index: index)))
         var state = program.state
         guard let card = state.card?.service else { return XCTFail("no card on screen") }
+        let cards = CardLayouts()
         /// The lines laid out from scratch, without the cache.
         func fresh(_ s: BoardState) -> [DocumentLine] {
             Documents.serviceCard(s.card!.service!, category: s.catalogue?.category(card.category), language: s.language,
@@ -44,26 +48,26 @@ final class FastPathAgreementTests: XCTestCase {
         func text(_ lines: [DocumentLine]?) -> String {
             (lines ?? []).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         }
-        XCTAssertEqual(Documents.lines(for: state), fresh(state))
-        XCTAssertEqual(Documents.lines(for: state), fresh(state), "asked again: the same lines")
+        XCTAssertEqual(Documents.lines(for: state, cards: cards), fresh(state))
+        XCTAssertEqual(Documents.lines(for: state, cards: cards), fresh(state), "asked again: the same lines")
 
         // The same number with other content (staff imported a new text): laid out anew.
         var changed = card
         changed.description = LocalizedText(bg: "Съвсем ново описание на услугата", en: "A wholly new description")
         state.card = .loaded(changed)
-        XCTAssertEqual(Documents.lines(for: state), fresh(state))
-        XCTAssertTrue(text(Documents.lines(for: state)).contains("Съвсем ново описание"))
+        XCTAssertEqual(Documents.lines(for: state, cards: cards), fresh(state))
+        XCTAssertTrue(text(Documents.lines(for: state, cards: cards)).contains("Съвсем ново описание"))
 
         state.size = TerminalSize(columns: 120, rows: 40)
-        XCTAssertEqual(Documents.lines(for: state), fresh(state))
+        XCTAssertEqual(Documents.lines(for: state, cards: cards), fresh(state))
         state.language = .en
-        XCTAssertEqual(Documents.lines(for: state), fresh(state))
-        XCTAssertTrue(text(Documents.lines(for: state)).contains("A wholly new description"))
+        XCTAssertEqual(Documents.lines(for: state, cards: cards), fresh(state))
+        XCTAssertTrue(text(Documents.lines(for: state, cards: cards)).contains("A wholly new description"))
 
         state.card = .loaded(card)
         state.size = TerminalSize(columns: 80, rows: 24)
         state.language = .bg
-        XCTAssertEqual(Documents.lines(for: state), fresh(state))
-        XCTAssertFalse(text(Documents.lines(for: state)).contains("Съвсем ново описание"))
+        XCTAssertEqual(Documents.lines(for: state, cards: cards), fresh(state))
+        XCTAssertFalse(text(Documents.lines(for: state, cards: cards)).contains("Съвсем ново описание"))
     }
 }

@@ -1,18 +1,21 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import XCTest
 
 /// The kiosk draws its first frame from the catalogue without its service summaries, then loads
 /// them before it reads a key: the visitor must see no difference from a whole load.
 final class FirstFrameTests: XCTestCase {
-    func program(_ store: BoardStore, surveyMode: Bool = false) -> BoardProgram {
-        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, language: .bg)
+    func program(_ store: BoardDatabase, surveyMode: Bool = false) -> BoardProgram {
+        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, settings: Fixtures.settings(.bg))
         state.surveyMode = surveyMode
-        return BoardProgram(state: state, store: store)
+        return BoardProgram.embedded(state, work: BoardWork(store: store))
     }
 
     func testTheFirstFrameIsTheAttractScreenAndTheCatalogueIsWholeBeforeAnyKey() throws {
-        let store = try BoardStore(path: try Fixtures.database(self), readOnly: true)
+        let store = try BoardDatabase(path: try Fixtures.database(self), readOnly: true)
         let whole = program(store)
         whole.start()
         let quick = program(store)
@@ -30,7 +33,7 @@ final class FirstFrameTests: XCTestCase {
     }
 
     func testASurveyTerminalStartsOnItsFirstQuestionEitherWay() throws {
-        let store = try BoardStore(path: try Fixtures.database(self), readOnly: true)
+        let store = try BoardDatabase(path: try Fixtures.database(self), readOnly: true)
         let whole = program(store, surveyMode: true)
         whole.start()
         let quick = program(store, surveyMode: true)

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import XCTest
 
 /// The packed cell store: what a reader gets back from a cell is exactly what was written, wide

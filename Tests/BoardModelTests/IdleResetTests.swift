@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import XCTest
 
@@ -6,26 +9,26 @@ import XCTest
 /// forgets the visitor. Time comes only from ticks (monotonic seconds), so the reducer stays pure.
 final class IdleResetTests: XCTestCase {
     func board(idle: Int = 60, dossier: Int = 30) -> BoardState {
-        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, language: .bg)
+        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, settings: Fixtures.settings(.bg))
         state.settings.idleTimeout = idle
         state.settings.dossierIdleTimeout = dossier
-        _ = Board.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
-        _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: 0))
+        _ = Stage.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
+        _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 0))
         return state
     }
 
     func tick(_ state: inout BoardState, to second: Int) {
         let from = state.session.clock ?? 0
-        for s in (from + 1)...max(from + 1, second) { _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: s)) }
+        for s in (from + 1)...max(from + 1, second) { _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: s)) }
     }
 
-    func text(_ state: BoardState) -> String { BoardView.render(state).grid.text }
+    func text(_ state: BoardState) -> String { Renderer.render(state).grid.text }
 
     /// A visitor deep in a list, in English, scrolled: what the warning must keep or forget.
     func visitorInAList() -> BoardState {
         var state = board()
         for key: Key in [.enter, .character("1"), .enter, .down, .down, .down, .character("l")] {
-            _ = Board.reduce(&state, .key(key))
+            _ = Stage.reduce(&state, .key(key))
         }
         XCTAssertEqual(state.screen, .services(category: "a"))
         XCTAssertEqual(state.language, .en)
@@ -52,7 +55,7 @@ final class IdleResetTests: XCTestCase {
         let before = state.place
         tick(&state, to: 70)
         XCTAssertNotNil(state.session.warningRemaining)
-        let effects = Board.reduce(&state, .key(.escape))
+        let effects = Stage.reduce(&state, .key(.escape))
         XCTAssertEqual(effects, [])
         XCTAssertNil(state.session.warningRemaining)
         XCTAssertEqual(state.place, before, "the key only dismissed the warning; Esc did not go back")
@@ -70,7 +73,7 @@ final class IdleResetTests: XCTestCase {
         let before = state.place
         tick(&state, to: 61)
         // A tap on a list row would open it; during the warning it only continues.
-        _ = Board.reduce(&state, .tap(column: 10, row: 5))
+        Stage.tap(&state, column: 10, row: 5)
         XCTAssertNil(state.session.warningRemaining)
         XCTAssertEqual(state.place, before)
     }
@@ -87,7 +90,7 @@ final class IdleResetTests: XCTestCase {
         let screen = text(state)
         XCTAssertTrue(screen.contains("Докоснете екрана"), screen)
         // The next visitor starts afresh at the top of home.
-        _ = Board.reduce(&state, .key(.enter))
+        _ = Stage.reduce(&state, .key(.enter))
         XCTAssertEqual(state.place, Place(.home))
     }
 
@@ -95,7 +98,7 @@ final class IdleResetTests: XCTestCase {
         var state = visitorInAList()
         for second in stride(from: 50, through: 500, by: 50) {
             tick(&state, to: second)
-            _ = Board.reduce(&state, .key(.down))
+            _ = Stage.reduce(&state, .key(.down))
         }
         XCTAssertNil(state.session.warningRemaining)
         XCTAssertEqual(state.screen, .services(category: "a"))
@@ -103,8 +106,8 @@ final class IdleResetTests: XCTestCase {
 
     func testDossierScreensUseTheShorterTimeout() {
         var state = board(idle: 60, dossier: 30)
-        _ = Board.reduce(&state, .key(.enter))
-        _ = Board.reduce(&state, .key(.character(Character(String(HomeItem.dossier.rawValue + 1)))))
+        _ = Stage.reduce(&state, .key(.enter))
+        _ = Stage.reduce(&state, .key(.character(Character(String(HomeItem.dossier.rawValue + 1)))))
         XCTAssertTrue(state.screen.holdsPersonalData)
         tick(&state, to: 29)
         XCTAssertNil(state.session.warningRemaining)
@@ -118,22 +121,22 @@ final class IdleResetTests: XCTestCase {
         var state = board()
         tick(&state, to: 500)
         XCTAssertNil(state.session.warningRemaining)
-        _ = Board.reduce(&state, .storeChecked(.failed(.missing(path: "board.db"))))
+        _ = Stage.reduce(&state, .storeChecked(.failed(.missing(path: "board.db"))))
         tick(&state, to: 1000)
         XCTAssertEqual(state.screen, .outOfOrder)
         XCTAssertNil(state.session.warningRemaining)
     }
 
-    func testAWallClockJumpGivesTheFullCountdownNotAnInstantReset() {
-        // Ticks without a monotonic clock count from the wall time; a jump of hours shows the
-        // warning first, it does not reset the visitor at once.
+    func testAClockJumpGivesTheFullCountdownNotAnInstantReset() {
+        // A tick hours after the last (the machine slept, the loop stalled) shows the warning
+        // first; it does not reset the visitor at once.
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
-        _ = Board.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
-        _ = Board.reduce(&state, .tick(Fixtures.now))
-        _ = Board.reduce(&state, .key(.enter))
+        _ = Stage.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
+        _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 0))
+        _ = Stage.reduce(&state, .key(.enter))
         var later = Fixtures.now
         later.hour += 3
-        _ = Board.reduce(&state, .tick(later))
+        _ = Stage.reduce(&state, .tick(later, monotonic: 3 * 3600))
         XCTAssertEqual(state.screen, .home)
         XCTAssertEqual(state.session.warningRemaining, 20)
     }

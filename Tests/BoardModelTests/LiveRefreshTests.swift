@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -102,22 +105,22 @@ final class LiveRefreshTests: XCTestCase {
             Announcement(text: LocalizedText(bg: "Днес е последният ден", en: "Last day today"), until: CalendarDate(year: 2026, month: 11, day: 21)),
         ]
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
-        _ = Board.reduce(&state, .catalogueLoaded(catalogue))
-        var text = BoardView.render(state).grid.text
+        _ = Stage.reduce(&state, .catalogueLoaded(catalogue))
+        var text = Renderer.render(state).grid.text
         XCTAssertTrue(text.contains("Днес е последният ден"), text)
         XCTAssertFalse(text.contains("Утре започва"))
         var tomorrow = Fixtures.now
         tomorrow.date = CalendarDate(year: 2026, month: 11, day: 22)!
         tomorrow.hour = 8
-        _ = Board.reduce(&state, .tick(tomorrow))
-        text = BoardView.render(state).grid.text
+        _ = Stage.reduce(&state, .tick(tomorrow, monotonic: 1))
+        text = Renderer.render(state).grid.text
         XCTAssertTrue(text.contains("Утре започва"), text)
         XCTAssertFalse(text.contains("Днес е последният ден"), "expired overnight, no restart")
     }
 
     func testTheKioskHoldsNoTransactionWhileWaiting() throws {
         let db = try Fixtures.database(self)
-        let store = try BoardStore(path: db, readOnly: true)
+        let store = try BoardDatabase(path: db, readOnly: true)
         XCTAssertFalse(store.holdsTransaction)
         _ = try store.loadCatalogue()
         XCTAssertFalse(store.holdsTransaction, "the catalogue's read transaction ended")

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import XCTest
 
@@ -8,23 +11,22 @@ final class LockdownTests: XCTestCase {
     func board(lockdown: Bool = true, staffExit: Bool = true) -> BoardState {
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
         state.settings.lockdown = lockdown
-        state.settings.staffExitEnabled = staffExit
-        state.settings.staffSequence = [.function(12), .function(12), .function(12)]
-        _ = Board.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
-        _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: 0))
+        state.settings.staffPinHash = staffExit ? Fixtures.staffPinHash : nil
+        state.settings.staffExit = [.function(12), .function(12), .function(12)]
+        _ = Stage.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
+        _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 0))
         return state
     }
 
     @discardableResult
     func keys(_ state: inout BoardState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { Board.reduce(&state, .key($0)) }
+        keys.flatMap { Stage.reduce(&state, .key($0)) }
     }
 
-    func text(_ state: BoardState) -> String { BoardView.render(state).grid.text }
+    func text(_ state: BoardState) -> String { Renderer.render(state).grid.text }
 
     func testLockdownIsTheDefault() {
-        XCTAssertTrue(KioskSettings().lockdown)
-        XCTAssertTrue(Configuration().kiosk.lockdown)
+        XCTAssertTrue(Settings().lockdown)
     }
 
     func testInterruptSuspendQuitAndFunctionKeysDoNothing() {
@@ -33,7 +35,7 @@ final class LockdownTests: XCTestCase {
             if start { keys(&state, .enter) } // on home as well as on the attract screen
             let before = state
             for key: Key in [.control("c"), .control("z"), .control("\\"), .control("q")] + (1...24).map({ Key.function($0) }) {
-                XCTAssertEqual(Board.reduce(&state, .key(key)), [], "\(key) asks for nothing")
+                XCTAssertEqual(Stage.reduce(&state, .key(key)), [], "\(key) asks for nothing")
             }
             XCTAssertEqual(state.place, before.place)
             XCTAssertEqual(state.language, before.language, "F2 no longer switches the language")
@@ -59,7 +61,7 @@ final class LockdownTests: XCTestCase {
         XCTAssertTrue(screen.contains("PIN: ••••_"), "digits show as dots only:\n\(screen)")
         XCTAssertFalse(screen.contains("1234"))
         XCTAssertEqual(keys(&state, .enter), [.verifyStaffPin("1234")])
-        XCTAssertEqual(Board.reduce(&state, .staffPinChecked(true)), [.staffExit])
+        XCTAssertEqual(Stage.reduce(&state, .staffPinChecked(true)), [.staffExit])
     }
 
     func testWrongPinsAreThrottled() {
@@ -67,7 +69,7 @@ final class LockdownTests: XCTestCase {
         keys(&state, .function(12), .function(12), .function(12))
         keys(&state, .character("0"), .character("0"), .character("0"), .character("0"))
         XCTAssertEqual(keys(&state, .enter), [.verifyStaffPin("0000")])
-        _ = Board.reduce(&state, .staffPinChecked(false))
+        _ = Stage.reduce(&state, .staffPinChecked(false))
         let screen = text(state)
         XCTAssertTrue(screen.contains("Грешен ПИН") && screen.contains("Wrong PIN"), screen)
         XCTAssertTrue(screen.contains("Next try in 5 s"), screen)
@@ -76,17 +78,17 @@ final class LockdownTests: XCTestCase {
         XCTAssertEqual(keys(&state, .enter), [], "no check while throttled")
         XCTAssertEqual(state.session.staffPrompt?.digits, "")
         // After 5 s a second try; after the third wrong one the wait grows to 30 s.
-        _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: 5))
+        _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 5))
         keys(&state, .character("1"), .character("1"), .character("1"), .character("1"), .enter)
-        _ = Board.reduce(&state, .staffPinChecked(false))
-        _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: 10))
+        _ = Stage.reduce(&state, .staffPinChecked(false))
+        _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 10))
         keys(&state, .character("2"), .character("2"), .character("2"), .character("2"), .enter)
-        _ = Board.reduce(&state, .staffPinChecked(false))
+        _ = Stage.reduce(&state, .staffPinChecked(false))
         XCTAssertEqual(state.session.pinLockedUntil, 40)
         XCTAssertTrue(text(state).contains("Next try in 30 s"))
         // Closing and reopening the prompt does not reset the count.
         keys(&state, .escape, .function(12), .function(12), .function(12))
-        _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: 39))
+        _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 39))
         keys(&state, .character("3"), .character("3"), .character("3"), .character("3"))
         XCTAssertEqual(keys(&state, .enter), [])
         XCTAssertEqual(Board.pinDelay(afterWrong: 4), 60)
@@ -106,17 +108,16 @@ final class LockdownTests: XCTestCase {
         XCTAssertNil(state.session.staffPrompt)
         XCTAssertEqual(state.screen, .attract, "Esc closed the prompt and did nothing else")
         keys(&state, .function(12), .function(12), .function(12))
-        for s in 1...30 { _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: s)) }
+        for s in 1...30 { _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: s)) }
         XCTAssertNil(state.session.staffPrompt)
     }
 
     func testTheRuntimeChecksThePinWithTheVerifierItIsGiven() throws {
         let program = try Fixtures.program(self)
         var state = program.state
-        state.settings.staffExitEnabled = true
-        let checked = BoardProgram(state: state, store: nil)
+        state.settings.staffPinHash = Fixtures.staffPinHash
         var seen: [String] = []
-        checked.staffPinVerifier = { pin in seen.append(pin); return pin == "2468" }
+        let checked = BoardProgram.embedded(state, work: BoardWork(store: nil, verifyStaffPin: { pin in seen.append(pin); return pin == "2468" }))
         checked.send(.tick(Fixtures.now, monotonic: 0))
         checked.press(.function(12), .function(12), .function(12), .character("1"), .character("3"), .character("5"), .character("7"), .enter)
         XCTAssertEqual(checked.takeTerminalEffects(), [])

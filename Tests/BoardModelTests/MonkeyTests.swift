@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -30,10 +33,10 @@ final class MonkeyTests: XCTestCase {
             .write(toFile: fee, atomically: true, encoding: .utf8)
         let db = try Fixtures.database(self, content: contentA)
 
-        var settings = KioskSettings()
-        settings.staffExitEnabled = true
-        let program = Fixtures.watchedProgram(databasePath: db, settings: settings)
-        program.staffPinVerifier = { _ in false } // the monkey never knows the PIN
+        var settings = Settings()
+        settings.staffPinHash = Fixtures.staffPinHash
+        // The monkey never knows the PIN.
+        let program = Fixtures.watchedProgram(databasePath: db, settings: settings, verifyStaffPin: { _ in false })
 
         var seen = Set<String>()
         var events = 0, imports = 0, outages = 0
@@ -77,6 +80,12 @@ final class MonkeyTests: XCTestCase {
             check(what)
         }
 
+        func input(_ input: Input, _ what: String) {
+            program.input(input)
+            events += 1
+            check(what)
+        }
+
         func tick() {
             let clock = (program.state.session.clock ?? 1000) + 1
             send(.tick(Fixtures.now, monotonic: clock), "tick")
@@ -91,10 +100,10 @@ final class MonkeyTests: XCTestCase {
                 let key = Self.keys.randomElement(using: &random)!
                 send(.key(key), "key \(key)")
             case 540..<700:
-                send(.tap(column: Int.random(in: 0..<max(1, size.columns), using: &random),
-                          row: Int.random(in: 0..<max(1, size.rows), using: &random)), "tap")
+                input(.tap(column: Int.random(in: 0..<max(1, size.columns), using: &random),
+                           row: Int.random(in: 0..<max(1, size.rows), using: &random)), "tap")
             case 700..<730:
-                send(.wheel(Bool.random(using: &random) ? 3 : -3), "wheel")
+                input(.wheel(Bool.random(using: &random) ? 3 : -3), "wheel")
             case 730..<780:
                 let tiny = Int.random(in: 0..<4, using: &random) == 0
                 let next = tiny ? TerminalSize(columns: Int.random(in: 1...59, using: &random), rows: Int.random(in: 1...17, using: &random))

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import XCTest
 
@@ -30,13 +33,13 @@ final class ReducerTests: XCTestCase {
 
     func board(size: TerminalSize = TerminalSize(columns: 80, rows: 24)) -> BoardState {
         var state = BoardState(size: size, now: Fixtures.now)
-        _ = Board.reduce(&state, .catalogueLoaded(Self.catalogue))
+        _ = Stage.reduce(&state, .catalogueLoaded(Self.catalogue))
         return state
     }
 
     @discardableResult
     func send(_ state: inout BoardState, _ events: Event...) -> [Effect] {
-        events.flatMap { Board.reduce(&state, $0) }
+        events.flatMap { Stage.reduce(&state, $0) }
     }
 
     func testAnyKeyOrTapLeavesTheAttractScreenForHome() {
@@ -46,7 +49,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .home)
 
         var tapped = board()
-        send(&tapped, .tap(column: 40, row: 12))
+        Stage.tap(&tapped, column: 40, row: 12)
         XCTAssertEqual(tapped.screen, .home)
     }
 
@@ -88,9 +91,9 @@ final class ReducerTests: XCTestCase {
         var state = board()
         send(&state, .key(.enter), .key(.character(Character(String(HomeItem.survey.rawValue + 1)))))
         XCTAssertEqual(state.screen, .unavailable(.survey))
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("073 000 000"), "the notice says where to ask instead")
-        _ = Board.reduce(&state, .key(.escape))
-        let home = BoardView.render(state).grid.text
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("073 000 000"), "the notice says where to ask instead")
+        _ = Stage.reduce(&state, .key(.escape))
+        let home = Renderer.render(state).grid.text
         XCTAssertTrue(home.contains("Анкета") && home.contains("(подготвя се)"), "the item looks different before it is chosen:\n\(home)")
     }
 
@@ -102,10 +105,10 @@ final class ReducerTests: XCTestCase {
         let effects = send(&state, .key(.enter))
         XCTAssertEqual(state.screen, .service(number: "1003"))
         XCTAssertEqual(effects, [.loadService(number: "1003")])
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("Зареждане"))
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Зареждане"))
         send(&state, .serviceLoaded(number: "1003", Self.card("1003")))
         XCTAssertEqual(state.card?.number, "1003")
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("УСЛУГА"))
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("УСЛУГА"))
     }
 
     func testALateCardForAnotherServiceIsIgnored() {
@@ -165,10 +168,12 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.place.scroll, 2 + Layout.body(state.size).height - 1)
         send(&state, .key(.end))
         let end = state.place.scroll
-        send(&state, .key(.down), .wheel(3))
+        send(&state, .key(.down))
+        Stage.wheel(&state, 3)
         XCTAssertEqual(state.place.scroll, end, "no scrolling past the end")
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("Стъпка 40"))
-        send(&state, .key(.pageUp), .wheel(-500))
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Стъпка 40"))
+        send(&state, .key(.pageUp))
+        Stage.wheel(&state, -500)
         XCTAssertEqual(state.place.scroll, 0)
     }
 
@@ -180,7 +185,7 @@ final class ReducerTests: XCTestCase {
         send(&state, .key(.character("l")))
         XCTAssertEqual(state.language, .en)
         XCTAssertEqual(state.screen, .service(number: "1001"))
-        let text = BoardView.render(state).grid.text
+        let text = Renderer.render(state).grid.text
         XCTAssertTrue(text.contains("Back"))
         XCTAssertTrue(text.contains("Стъпка"), "stages without English are shown in Bulgarian")
         send(&state, .key(.character("Л")))
@@ -192,7 +197,7 @@ final class ReducerTests: XCTestCase {
         send(&state, .key(.enter), .key(.character("9")))
         XCTAssertEqual(state.language, .en)
         XCTAssertEqual(state.screen, .home)
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("How can we help you?"))
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("How can we help you?"))
     }
 
     func testReturningToAttractForgetsTheVisitor() {
@@ -206,11 +211,11 @@ final class ReducerTests: XCTestCase {
 
     /// Taps where the screen shows `label`, as a visitor's finger would.
     func tap(_ state: inout BoardState, onText label: String, line: UInt = #line) {
-        let grid = BoardView.render(state).grid
+        let grid = Renderer.render(state).grid
         for y in 0..<grid.height {
             let row = grid.rowText(y)
             if let range = row.range(of: label) {
-                send(&state, .tap(column: DisplayWidth.of(String(row[..<range.lowerBound])), row: y))
+                Stage.tap(&state, column: DisplayWidth.of(String(row[..<range.lowerBound])), row: y)
                 return
             }
         }
@@ -234,7 +239,7 @@ final class ReducerTests: XCTestCase {
     func testTheScrollButtonsAppearOnlyWhenThereIsMore() {
         var state = board()
         send(&state, .key(.enter), .key(.character("8")))
-        XCTAssertFalse(BoardView.render(state).grid.text.contains("▼ Надолу"), "a short page has no scroll buttons")
+        XCTAssertFalse(Renderer.render(state).grid.text.contains("▼ Надолу"), "a short page has no scroll buttons")
         send(&state, .key(.escape), .key(.character("7")))
         tap(&state, onText: "▼ Надолу")
         XCTAssertEqual(state.place.scroll, Layout.body(state.size).height - 1)
@@ -252,14 +257,14 @@ final class ReducerTests: XCTestCase {
         var state = board()
         send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
         send(&state, .serviceLoaded(number: "1001", nil))
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("вече не е в каталога"))
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("вече не е в каталога"))
     }
 
     func testAStoreFailureWhileOpeningACardSaysWhereToAsk() {
         var state = board()
         send(&state, .key(.enter), .key(.character("1")), .key(.enter), .key(.enter))
         send(&state, .storeFailed(.busy(path: "/x")))
-        let text = BoardView.render(state).grid.text
+        let text = Renderer.render(state).grid.text
         XCTAssertTrue(text.contains("не може да бъде показано") && text.contains("073 000 000"), text)
         XCTAssertFalse(text.contains("Зареждане"))
     }
@@ -267,8 +272,8 @@ final class ReducerTests: XCTestCase {
     func testTappingAListRowOpensIt() {
         var state = board()
         send(&state, .key(.enter), .key(.character("1")))
-        let second = BoardView.render(state).targets.first { $0.action == .open(index: 1) }!
-        send(&state, .tap(column: second.rect.x + 3, row: second.rect.y + 1))
+        let second = Renderer.render(state).targets.first { $0.action == .open(index: 1) }!
+        Stage.tap(&state, column: second.rect.x + 3, row: second.rect.y + 1)
         XCTAssertEqual(state.screen, .services(category: "b"))
     }
 
@@ -276,7 +281,8 @@ final class ReducerTests: XCTestCase {
         var state = board()
         send(&state, .key(.enter), .key(.character("6")))
         let before = state.place
-        send(&state, .tap(column: 0, row: 1), .tap(column: -5, row: 900))
+        Stage.tap(&state, column: 0, row: 1)
+        Stage.tap(&state, column: -5, row: 900)
         XCTAssertEqual(state.place, before)
     }
 
@@ -289,10 +295,12 @@ final class ReducerTests: XCTestCase {
         let capacity = Layout.listCapacity(state.size)
         XCTAssertTrue((state.place.scroll..<state.place.scroll + capacity).contains(15))
         send(&state, .resize(TerminalSize(columns: 30, rows: 8)))
-        let text = BoardView.render(state).grid.text
+        let text = Renderer.render(state).grid.text
         XCTAssertTrue(text.contains("малък"), text)
         let hidden = state.place
-        send(&state, .key(.down), .key(.escape), .key(.character("1")), .tap(column: 3, row: 3), .wheel(3))
+        send(&state, .key(.down), .key(.escape), .key(.character("1")))
+        Stage.tap(&state, column: 3, row: 3)
+        Stage.wheel(&state, 3)
         XCTAssertEqual(state.place, hidden, "nothing changes while the visitor cannot see it")
         send(&state, .resize(TerminalSize(columns: 80, rows: 24)))
         XCTAssertEqual(state.screen, .services(category: "a"))
@@ -310,7 +318,7 @@ final class ReducerTests: XCTestCase {
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
         send(&state, .storeFailed(.missing(path: "/x/board.db")))
         XCTAssertEqual(state.screen, .outOfOrder)
-        let text = BoardView.render(state).grid.text
+        let text = Renderer.render(state).grid.text
         XCTAssertTrue(text.contains("временно не работи") && text.contains("out of order"), text)
         send(&state, .key(.enter))
         XCTAssertEqual(state.screen, .outOfOrder)
@@ -355,7 +363,7 @@ final class ReducerTests: XCTestCase {
         send(&state, .key(.enter), .key(.character("1")))
         tap(&state, onText: "⌕ Търсене")
         XCTAssertEqual(state.screen, .search)
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("Зареждане") == false)
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Зареждане") == false)
         send(&state, .key(.escape), .key(.enter))
         XCTAssertEqual(send(&state, .key(.character("/"))), [.loadSearchIndex])
         send(&state, .searchIndexLoaded(SearchIndex(documents: [])))
@@ -382,7 +390,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.search.query, "")
         tap(&state, onText: "скрий ⌨")
         XCTAssertFalse(state.search.keyboardShown)
-        XCTAssertFalse(BoardView.render(state).grid.text.contains("[ 1 ]"))
+        XCTAssertFalse(Renderer.render(state).grid.text.contains("[ 1 ]"))
     }
 
     func testLeavingForTheAttractScreenForgetsTheSearch() {
@@ -399,7 +407,7 @@ final class ReducerTests: XCTestCase {
         var later = Fixtures.now
         later.hour = 16
         later.minute = 5
-        send(&state, .tick(later))
-        XCTAssertTrue(BoardView.render(state).grid.rowText(0).hasSuffix("21.11.2026  16:05"))
+        send(&state, .tick(later, monotonic: 1))
+        XCTAssertTrue(Renderer.render(state).grid.rowText(0).hasSuffix("21.11.2026  16:05"))
     }
 }

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -39,7 +42,7 @@ final class SearchTests: XCTestCase {
     static let demo: (index: SearchIndex, categories: [String: String], path: String) = {
         let path = NSTemporaryDirectory() + "kiosk-search-\(UUID().uuidString).db"
         try! ContentImport.run(directory: Fixtures.demoContent, databasePath: path, timestamp: "t")
-        let store = try! BoardStore(path: path, readOnly: true)
+        let store = try! BoardDatabase(path: path, readOnly: true)
         var categories: [String: String] = [:]
         for list in try! store.loadCatalogue().services.values { for s in list { categories[s.number] = s.category } }
         return (try! store.loadSearchIndex(), categories, path)
@@ -65,7 +68,7 @@ final class SearchTests: XCTestCase {
     }
 
     func testTheStreamedIndexFollowsTheCatalogueOrderAndFindsWhatAWholeBuildFinds() throws {
-        let store = try BoardStore(path: Self.demo.path, readOnly: true)
+        let store = try BoardDatabase(path: Self.demo.path, readOnly: true)
         let catalogue = try store.loadCatalogue()
         let inCatalogueOrder = catalogue.categories.flatMap { catalogue.services(in: $0.id).map(\.number) }
         let documents = try store.loadSearchDocuments()

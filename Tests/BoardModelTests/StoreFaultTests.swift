@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -89,11 +92,11 @@ final class StoreFaultTests: XCTestCase {
         let db = try Fixtures.database(self)
         let program = visitor(db)
         let writer = try SQLiteConnection(path: db, readOnly: false)
-        try writer.execute("PRAGMA user_version = \(BoardStore.schemaVersion + 1)")
+        try writer.execute("PRAGMA user_version = \(BoardDatabase.schemaVersion + 1)")
         program.advance(seconds: 1)
         assertOutOfOrder(program)
-        XCTAssertEqual(program.state.fault, .newerSchema(path: db, found: BoardStore.schemaVersion + 1, supported: BoardStore.schemaVersion))
-        try writer.execute("PRAGMA user_version = \(BoardStore.schemaVersion)")
+        XCTAssertEqual(program.state.fault, .newerSchema(path: db, found: BoardDatabase.schemaVersion + 1, supported: BoardDatabase.schemaVersion))
+        try writer.execute("PRAGMA user_version = \(BoardDatabase.schemaVersion)")
         program.advance(seconds: 1)
         XCTAssertEqual(program.state.screen, .attract)
     }
@@ -102,7 +105,7 @@ final class StoreFaultTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory(self)
         let db = dir + "/board.db"
         try FileManager.default.createDirectory(atPath: db, withIntermediateDirectories: false) // not a file
-        var settings = KioskSettings()
+        var settings = Settings()
         settings.phone = "0800 11 22"
         let program = Fixtures.watchedProgram(databasePath: db, settings: settings)
         assertOutOfOrder(program, phone: "0800 11 22")
@@ -163,20 +166,20 @@ final class StoreFaultTests: XCTestCase {
 
     func testAReloadThatFailsGoesOutOfOrderAndRetriesEverySecond() throws {
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
-        _ = Board.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
-        _ = Board.reduce(&state, .tick(Fixtures.now, monotonic: 1))
-        _ = Board.reduce(&state, .key(.enter))
-        XCTAssertEqual(Board.reduce(&state, .tick(Fixtures.now, monotonic: 2)), [.checkStore], "a cheap look while all is well")
-        XCTAssertEqual(Board.reduce(&state, .storeChecked(.changed)), [.loadCatalogue])
+        _ = Stage.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
+        _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 1))
+        _ = Stage.reduce(&state, .key(.enter))
+        XCTAssertEqual(Stage.reduce(&state, .tick(Fixtures.now, monotonic: 2)), [.checkStore], "a cheap look while all is well")
+        XCTAssertEqual(Stage.reduce(&state, .storeChecked(.changed)), [.loadCatalogue])
         // The reload finds the database locked beyond the busy timeout.
-        _ = Board.reduce(&state, .storeFailed(.busy(path: "board.db")))
+        _ = Stage.reduce(&state, .storeFailed(.busy(path: "board.db")))
         XCTAssertEqual(state.screen, .outOfOrder)
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("073 000 000"), "the phone of the last good read")
-        XCTAssertEqual(Board.reduce(&state, .tick(Fixtures.now, monotonic: 3)), [.reopenStore], "out of order: open afresh every second")
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("073 000 000"), "the phone of the last good read")
+        XCTAssertEqual(Stage.reduce(&state, .tick(Fixtures.now, monotonic: 3)), [.reopenStore], "out of order: open afresh every second")
         // A card that fails to load on its own is not a reason to close the board.
         var other = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
-        _ = Board.reduce(&other, .catalogueLoaded(ReducerTests.catalogue))
-        _ = Board.reduce(&other, .storeFailed(.busy(path: "board.db")))
+        _ = Stage.reduce(&other, .catalogueLoaded(ReducerTests.catalogue))
+        _ = Stage.reduce(&other, .storeFailed(.busy(path: "board.db")))
         XCTAssertEqual(other.screen, .attract)
     }
 }
@@ -185,9 +188,9 @@ final class StoreFaultTests: XCTestCase {
 final class DossierDeskFollowsTheStoreTests: XCTestCase {
     func testALookupAfterTheFileWasReplacedReadsTheNewFile() throws {
         let db = try Fixtures.database(self)
-        let program = Fixtures.watchedProgram(databasePath: db)
         let throttle = Fixtures.temporaryDirectory(self) + "/throttle.db"
-        program.dossierDesk = try DossierDesk(board: try BoardStore(path: db, readOnly: true), throttle: try ThrottleStore(path: throttle))
+        let desk = try DossierDesk(board: try BoardDatabase(path: db, readOnly: true), throttle: try ThrottleStore(path: throttle))
+        let program = Fixtures.watchedProgram(databasePath: db, desk: desk)
         XCTAssertEqual(program.dossierDesk?.lookUp(number: "2026-000101", code: "K7AH2M9XE3").isFound, false, "not in the first file")
 
         // Staff replace the file with one that holds the dossier (rename over it).
@@ -204,9 +207,8 @@ final class DossierDeskFollowsTheStoreTests: XCTestCase {
 
     func testAKioskStartedWithoutItsDatabaseGetsADeskWhenTheFileAppears() throws {
         let db = Fixtures.temporaryDirectory(self) + "/board.db"
-        let program = Fixtures.watchedProgram(databasePath: db)
         let throttle = Fixtures.temporaryDirectory(self) + "/throttle.db"
-        program.makeDossierDesk = { try? DossierDesk(board: $0, throttle: try ThrottleStore(path: throttle)) }
+        let program = Fixtures.watchedProgram(databasePath: db, makeDesk: { try? DossierDesk(board: $0, throttle: try ThrottleStore(path: throttle)) })
         XCTAssertNil(program.dossierDesk)
         try ContentImport.run(directory: Fixtures.demoContent, databasePath: db, timestamp: "t")
         program.advance(seconds: 2)

@@ -1,4 +1,7 @@
-@testable import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest

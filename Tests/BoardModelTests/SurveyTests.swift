@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import FoundationXML
@@ -11,9 +14,9 @@ final class SurveyTests: XCTestCase {
     func board(surveyPath: String? = nil, size: TerminalSize = TerminalSize(columns: 80, rows: 24)) throws -> (BoardProgram, String) {
         let dir = Fixtures.temporaryDirectory(self)
         let path = surveyPath ?? dir + "/survey.db"
-        let store = try BoardStore(path: try Fixtures.database(self), readOnly: true)
-        let program = BoardProgram(state: BoardState(size: size, now: Fixtures.now), store: store,
-                                   surveyStore: try? SurveyStore(path: path))
+        let store = try BoardDatabase(path: try Fixtures.database(self), readOnly: true)
+        let program = BoardProgram.embedded(BoardState(size: size, now: Fixtures.now),
+                                            work: BoardWork(store: store, surveyStore: try? SurveyStore(path: path)))
         program.start()
         return (program, path)
     }
@@ -65,26 +68,26 @@ final class SurveyTests: XCTestCase {
     func testTheReducerWaitsForTheStore() throws {
         let (program, _) = try board()
         var state = program.state
-        for event: Event in [.key(.enter), .key(.character("4")), .key(.character("2"))] { _ = Board.reduce(&state, event) }
-        for _ in 0..<4 { _ = Board.reduce(&state, .key(.pageDown)) }
-        let effects = Board.reduce(&state, .key(.enter))
+        for event: Event in [.key(.enter), .key(.character("4")), .key(.character("2"))] { _ = Stage.reduce(&state, event) }
+        for _ in 0..<4 { _ = Stage.reduce(&state, .key(.pageDown)) }
+        let effects = Stage.reduce(&state, .key(.enter))
         guard case .saveCard(let card)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(card.answers, ["overall": .value(2)])
         XCTAssertEqual(state.screen, .surveyConfirm)
-        XCTAssertTrue(BoardView.render(state).grid.text.contains("Записване"))
-        XCTAssertEqual(Board.reduce(&state, .key(.enter)), [], "a second Enter while saving does not send twice")
-        _ = Board.reduce(&state, .cardSaved)
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Записване"))
+        XCTAssertEqual(Stage.reduce(&state, .key(.enter)), [], "a second Enter while saving does not send twice")
+        _ = Stage.reduce(&state, .cardSaved)
         XCTAssertEqual(state.screen, .surveyThanks)
         XCTAssertTrue(state.survey.answers.isEmpty, "the card is forgotten once stored")
-        _ = Board.reduce(&state, .key(.escape))
+        _ = Stage.reduce(&state, .key(.escape))
         XCTAssertEqual(state.screen, .home, "after thanks a board goes home")
     }
 
     func testASurveyTerminalStartsOnTheFirstQuestionAndReturnsToIt() throws {
-        let store = try BoardStore(path: try Fixtures.database(self), readOnly: true)
+        let store = try BoardDatabase(path: try Fixtures.database(self), readOnly: true)
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
         state.surveyMode = true
-        let program = BoardProgram(state: state, store: store, surveyStore: try SurveyStore(path: Fixtures.temporaryDirectory(self) + "/s.db"))
+        let program = BoardProgram.embedded(state, work: BoardWork(store: store, surveyStore: try SurveyStore(path: Fixtures.temporaryDirectory(self) + "/s.db")))
         program.start()
         XCTAssertEqual(program.state.screen, .survey(step: 0))
         XCTAssertFalse(program.screenText.contains("Начало"), "no home menu on a survey terminal")
@@ -92,9 +95,7 @@ final class SurveyTests: XCTestCase {
         for _ in 0..<4 { program.press(.pageDown) }
         program.press(.enter)
         XCTAssertEqual(program.state.screen, .surveyThanks)
-        var later = Fixtures.now
-        later.second += SurveyProgress.thanksSeconds
-        program.send(.tick(later))
+        program.advanceTime(by: Double(SurveyProgress.thanksSeconds))
         XCTAssertEqual(program.state.screen, .survey(step: 0), "back to the first question by itself")
         XCTAssertTrue(program.state.survey.answers.isEmpty)
     }
@@ -104,7 +105,7 @@ final class SurveyTests: XCTestCase {
         func card(at second: Int) {
             var t = Fixtures.now
             t.second = second
-            program.send(.tick(t))
+            program.send(.tick(t, monotonic: second))
             program.press(.home, .character("4"), .character("3"))
             for _ in 0..<4 { program.press(.pageDown) }
             program.press(.enter)
@@ -291,7 +292,7 @@ final class SurveyTests: XCTestCase {
 
     func testSurveyDefinitionErrorsAreNamedAndNothingIsImported() throws {
         let database = try Fixtures.database(self, content: Fixtures.madanContent)
-        let before = try BoardStore(path: database, readOnly: true).loadCatalogue()
+        let before = try BoardDatabase(path: database, readOnly: true).loadCatalogue()
         let cases: [(String, String, String)] = [
             (#"{"title": {"bg": "А"}, "questions": [{"id": "q", "kind": "stars", "text": {"bg": "В"}}]}"#, "questions[0].kind", "unknown question kind \"stars\""),
             (#"{"title": {"bg": "А"}, "questions": [{"id": "q", "kind": "faces", "text": {"bg": "В"}}, {"id": "q", "kind": "scale", "text": {"bg": "Г"}}]}"#, "questions[1].id", "duplicate question id"),
@@ -312,14 +313,15 @@ final class SurveyTests: XCTestCase {
                 XCTFail("\(error)")
             }
         }
-        XCTAssertEqual(try BoardStore(path: database, readOnly: true).loadCatalogue(), before)
+        XCTAssertEqual(try BoardDatabase(path: database, readOnly: true).loadCatalogue(), before)
     }
 
     func testPublishedResultsShowOnTheBoardWithBars() throws {
         let path = try Fixtures.database(self)
         let r = SurveyReport(definition: Self.definition, cards: Self.cards, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))
-        try BoardStore(path: path, readOnly: false).publish(r, at: "2026-07-02 09:00:00")
-        let program = BoardProgram(state: BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now), store: try BoardStore(path: path, readOnly: true))
+        try BoardDatabase(path: path, readOnly: false).publish(r, at: "2026-07-02 09:00:00")
+        let program = BoardProgram.embedded(BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now),
+                                            work: BoardWork(store: try BoardDatabase(path: path, readOnly: true)))
         program.start()
         program.press(.enter, .character("5"))
         XCTAssertEqual(program.state.catalogue?.results?.comments, [], "comments are not published to the lobby")

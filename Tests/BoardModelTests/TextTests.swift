@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import XCTest
 
 /// Display width, cleaning and wrapping: what reaches the terminal, and how wide it is.

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import Foundation
 import XCTest
 
@@ -58,13 +61,13 @@ extension Fixtures {
     public static func addDossiers(_ specs: [DossierSpec], to path: String) throws {
         let lock = try WriterLock(databasePath: path)
         defer { withExtendedLifetime(lock) {} }
-        let store = try BoardStore(path: path, readOnly: false)
+        let store = try BoardDatabase(path: path, readOnly: false)
         let calendar = holidays
-        var new: [BoardStore.NewDossier] = []
+        var new: [BoardDatabase.NewDossier] = []
         for spec in specs {
             let service = try XCTUnwrap(try store.loadService(number: spec.service))
             let days = try XCTUnwrap(service.tiers.first { $0.tier == spec.tier }).days
-            new.append(BoardStore.NewDossier(number: spec.number, codeHash: try CodeHash.make(spec.code), service: service,
+            new.append(BoardDatabase.NewDossier(number: spec.number, codeHash: try SlowHash.make(spec.code), service: service,
                                              tier: spec.tier, filed: spec.filed,
                                              deadline: try calendar.adding(workingDays: days, to: spec.filed), history: spec.history))
         }
@@ -75,12 +78,14 @@ extension Fixtures {
     /// file (in the same temporary directory, so a test can restart the board on it).
     public static func dossierProgram(_ test: XCTestCase, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
                                       language: Language = .bg, dossiers: [DossierSpec] = sampleDossiers,
-                                      clock: @escaping () -> Int = { Int(Date().timeIntervalSince1970) }) throws -> BoardProgram {
+                                      clock: @escaping () -> Int = { Int(Date().timeIntervalSince1970) },
+                                      withDesk: Bool = true) throws -> BoardProgram {
         let path = try database(test)
         try addDossiers(dossiers, to: path)
-        let store = try BoardStore(path: path, readOnly: true)
-        let program = BoardProgram(state: BoardState(size: size, now: now, language: language), store: store)
-        program.dossierDesk = try DossierDesk(board: store, throttle: try ThrottleStore(path: path + ".throttle"), clock: clock)
+        let store = try BoardDatabase(path: path, readOnly: true)
+        let desk = try DossierDesk(board: store, throttle: try ThrottleStore(path: path + ".throttle"), clock: clock)
+        let program = BoardProgram.embedded(BoardState(size: size, now: now, settings: settings(language)),
+                                            work: BoardWork(store: store, desk: withDesk ? desk : nil))
         program.start()
         return program
     }
@@ -103,6 +108,7 @@ extension BoardProgram {
             XCTFail("no target for \(action) on screen:\n\(screenText)", file: file, line: line)
             return
         }
-        send(.tap(column: target.rect.x + target.rect.width / 2, row: target.rect.y + target.rect.height / 2))
+        let rect = target.rect
+        input(.tap(column: rect.x + rect.width / 2, row: rect.y + rect.height / 2))
     }
 }

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import Foundation
 import XCTest
 
@@ -50,8 +53,8 @@ public enum Fixtures {
     /// A running board (the embedded loop) on a database of the demo content.
     public static func program(_ test: XCTestCase, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
                                language: Language = .bg, content: String = demoContent) throws -> BoardProgram {
-        let store = try BoardStore(path: try database(test, content: content), readOnly: true)
-        let program = BoardProgram(state: BoardState(size: size, now: now, language: language), store: store)
+        let store = try BoardDatabase(path: try database(test, content: content), readOnly: true)
+        let program = BoardProgram.embedded(BoardState(size: size, now: now, settings: settings(language)), work: BoardWork(store: store))
         program.start()
         return program
     }
@@ -74,7 +77,7 @@ extension BoardProgram {
             guard let range = row.range(of: label) else { continue }
             // Column of the label: display width of what precedes it.
             let column = DisplayWidth.of(String(row[..<range.lowerBound]))
-            send(.tap(column: column, row: y))
+            input(.tap(column: column, row: y))
             return
         }
         XCTFail("no \"\(label)\" on screen:\n\(frame.grid.text)", file: file, line: line)
@@ -85,16 +88,16 @@ extension Fixtures {
     /// A running board that watches its database as the kiosk does (live refresh, faults),
     /// starting at monotonic second 1000 so tests can tick it forward.
     public static func watchedProgram(databasePath: String, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
-                                      settings: KioskSettings = KioskSettings()) -> BoardProgram {
-        let watch = StoreWatch(path: databasePath) { () throws(StoreError) in try BoardStore(path: databasePath, readOnly: true) }
-        var state = BoardState(size: size, now: now)
-        state.settings = settings
-        var store: BoardStore?
+                                      settings: Settings = Settings(),
+                                      desk: DossierDesk? = nil, makeDesk: ((BoardDatabase) -> DossierDesk?)? = nil,
+                                      verifyStaffPin: ((String) -> Bool)? = nil) -> BoardProgram {
+        let watch = StoreWatch(path: databasePath) { () throws(StoreError) in try BoardDatabase(path: databasePath, readOnly: true) }
+        var store: BoardDatabase?
         var failure: StoreError?
-        do { store = try BoardStore(path: databasePath, readOnly: true) } catch { failure = error }
+        do { store = try BoardDatabase(path: databasePath, readOnly: true) } catch { failure = error }
         if let store { watch.attach(store) }
-        let program = BoardProgram(state: state, store: store)
-        program.storeWatch = watch
+        let work = BoardWork(store: store, watch: watch, desk: desk, makeDesk: makeDesk, verifyStaffPin: verifyStaffPin)
+        let program = BoardProgram.embedded(BoardState(size: size, now: now, settings: settings), work: work)
         program.send(.tick(now, monotonic: 1000))
         if let failure { program.send(.storeFailed(failure)) } else { program.start() }
         return program
@@ -104,9 +107,18 @@ extension Fixtures {
 extension BoardProgram {
     /// Ticks the clock forward by `seconds`, one second at a time, as the kiosk's loop does.
     public func advance(seconds: Int) {
-        for _ in 0..<seconds {
-            let clock = (state.session.clock ?? 1000) + 1
-            send(.tick(state.now, monotonic: clock))
-        }
+        advanceTime(by: Double(seconds))
+    }
+}
+
+extension Fixtures {
+    /// A staff PIN hash for settings whose tests hand the board their own verifier.
+    public static let staffPinHash = "$y$j9T$test$notapin"
+
+    /// Settings of a board greeting visitors in `language`.
+    public static func settings(_ language: Language) -> Settings {
+        var settings = Settings()
+        settings.language = language
+        return settings
     }
 }

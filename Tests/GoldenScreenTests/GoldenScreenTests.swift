@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -144,7 +147,7 @@ final class GoldenScreenTests: XCTestCase {
 
     func testPublishedSurveyResults() throws {
         let path = try Fixtures.database(self)
-        let definition = try BoardStore(path: path, readOnly: true).surveyDefinition()!
+        let definition = try BoardDatabase(path: path, readOnly: true).surveyDefinition()!
         var cards: [SurveyCard] = []
         let answers: [(Int, String, Int)] = [(4, "civil", 5), (3, "taxes", 4), (4, "civil", 3), (1, "construction", 1), (2, "taxes", 2),
                                              (3, "civil", 4), (4, "other", 5), (3, "property", 4)]
@@ -153,9 +156,9 @@ final class GoldenScreenTests: XCTestCase {
                                     answers: ["overall": .value(a.0), "topic": .option(a.1), "waiting": .value(a.2)]))
         }
         let report = SurveyReport(definition: definition, cards: cards, from: CalendarDate(iso: "2026-01-01")!, to: CalendarDate(iso: "2026-06-30")!)
-        try BoardStore(path: path, readOnly: false).publish(report, at: "2026-07-01 09:00:00")
+        try BoardDatabase(path: path, readOnly: false).publish(report, at: "2026-07-01 09:00:00")
         for size in Self.sizes {
-            let program = BoardProgram(state: BoardState(size: size, now: Fixtures.now), store: try BoardStore(path: path, readOnly: true))
+            let program = BoardProgram.embedded(BoardState(size: size, now: Fixtures.now), work: BoardWork(store: try BoardDatabase(path: path, readOnly: true)))
             program.start()
             program.press(.enter, .character("5"))
             check(program, "survey-results")

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -31,10 +34,9 @@ final class SessionGoldenTests: XCTestCase {
 
     func testStaffPromptAfterAWrongPin() throws {
         let db = try Fixtures.database(self)
-        var settings = KioskSettings()
-        settings.staffExitEnabled = true
-        let program = Fixtures.watchedProgram(databasePath: db, settings: settings)
-        program.staffPinVerifier = { _ in false }
+        var settings = Settings()
+        settings.staffPinHash = Fixtures.staffPinHash
+        let program = Fixtures.watchedProgram(databasePath: db, settings: settings, verifyStaffPin: { _ in false })
         program.press(.function(12), .function(12), .function(12), .character("1"), .character("2"), .character("3"), .character("4"), .enter)
         program.press(.character("5"), .character("6"))
         check(program, "staff-prompt")

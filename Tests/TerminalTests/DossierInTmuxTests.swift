@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -113,7 +116,7 @@ final class DossierInTmuxTests: XCTestCase {
         let imported = try runKiosk(["dossier", "import", batch, "--database", db, "--holidays", holidays])
         XCTAssertEqual(imported.status, 1)
         XCTAssertTrue(imported.output.contains("line 2: name: unknown field"), imported.output)
-        let status = try BoardStore(path: db, readOnly: true)
+        let status = try BoardDatabase(path: db, readOnly: true)
         XCTAssertNil(try status.dossierReport(number: "2026-100001"), "all or nothing: line 1 was not imported either")
     }
 }

@@ -1,4 +1,7 @@
-import BoardModel
+import BoardCore
+import BoardView
+import BoardStore
+import BoardRuntime
 import BoardTestSupport
 import Foundation
 import XCTest
@@ -83,7 +86,7 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         // A visitor reads the certificate of heirs, scrolled down two lines.
         tmux.keys("Enter", "1", "Enter")
         tmux.waitFor("Гражданска регистрация")
-        let index = try XCTUnwrap(try BoardStore(path: board.db, readOnly: true).loadCatalogue().services(in: "civil").firstIndex { $0.number == "2079" })
+        let index = try XCTUnwrap(try BoardDatabase(path: board.db, readOnly: true).loadCatalogue().services(in: "civil").firstIndex { $0.number == "2079" })
         for _ in 0..<index { tmux.keys("Down") }
         tmux.keys("Enter")
         tmux.waitFor("НАСЛЕДНИЦИ")

@@ -1,0 +1,50 @@
+import BoardCore
+extension BoardDatabase {
+    /// The searchable texts of every service, in catalogue order (category order, then name).
+    public func loadSearchDocuments() throws(StoreError) -> [SearchDocument] {
+        var documents: [SearchDocument] = []
+        try forEachSearchDocument { documents.append($0) }
+        return documents
+    }
+
+    /// The search index of the catalogue, built from the rows as they are read: the texts of
+    /// 5,000 services are about 7 MB as strings, and none of them needs to live longer than its row.
+    public func loadSearchIndex() throws(StoreError) -> SearchIndex {
+        var builder = SearchIndex.Builder()
+        try forEachSearchDocument { builder.add($0) }
+        return builder.finish()
+    }
+
+    /// Calls `body` with the searchable texts of each service in catalogue order. SQLite's JSON
+    /// functions read them out of the stored cards, so no card is decoded here. One query per
+    /// category, in the order of the services index: a single query ordered by the category's
+    /// position would sort every row, texts and all, in memory first.
+    package func forEachSearchDocument(_ body: (SearchDocument) -> Void) throws(StoreError) {
+        try wrap {
+            try db.execute("BEGIN")
+            defer { try? db.execute("COMMIT") }
+            var categories: [String] = []
+            let c = try db.prepare("SELECT id FROM categories ORDER BY position")
+            while try c.step() { categories.append(c.text(0) ?? "") }
+            let s = try db.prepare("""
+                SELECT s.number,
+                       json_extract(s.card, '$.name.bg'), json_extract(s.card, '$.name.en'),
+                       (SELECT group_concat(value, ' | ') FROM json_each(s.card, '$.keywordsBG')),
+                       (SELECT group_concat(value, ' | ') FROM json_each(s.card, '$.keywordsEN')),
+                       json_extract(s.card, '$.description.bg'), json_extract(s.card, '$.description.en')
+                FROM services s WHERE s.category = ?
+                ORDER BY s.name_bg, s.number
+                """)
+            for category in categories {
+                s.reset()
+                s.bind(.text(category))
+                while try s.step() {
+                    body(SearchDocument(number: s.text(0) ?? "",
+                                        names: [s.text(1), s.text(2)].compactMap { $0 },
+                                        keywords: [s.text(3), s.text(4)].compactMap { $0 },
+                                        descriptions: [s.text(5), s.text(6)].compactMap { $0 }))
+                }
+            }
+        }
+    }
+}
