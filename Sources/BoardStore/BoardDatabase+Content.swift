@@ -26,7 +26,7 @@ extension BoardDatabase {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             try db.transaction {
-                try db.execute("DELETE FROM services; DELETE FROM categories; DELETE FROM pages; DELETE FROM announcements; DELETE FROM municipality; DELETE FROM survey")
+                try db.execute("DELETE FROM search_texts; DELETE FROM services; DELETE FROM categories; DELETE FROM pages; DELETE FROM announcements; DELETE FROM municipality; DELETE FROM survey")
                 if let survey = content.survey {
                     try db.prepare("INSERT INTO survey (id, json) VALUES (1, ?)").bind(.text(String(decoding: try encoder.encode(survey), as: UTF8.self))).run()
                 }
@@ -40,11 +40,17 @@ extension BoardDatabase {
                 }
 
                 let service = try db.prepare("INSERT INTO services VALUES (?, ?, ?, ?, ?, ?, ?)")
+                let search = try db.prepare("INSERT INTO search_texts VALUES (?, ?, ?, ?, ?)")
+                func joined(_ words: [String]) -> SQLiteValue? {
+                    words.isEmpty ? nil : .text(words.joined(separator: " | "))
+                }
                 for s in content.services {
                     let card = String(decoding: try encoder.encode(s), as: UTF8.self)
                     let summary = s.summary
                     try service.bind(.text(s.number), .text(s.category), .text(s.name.bg), s.name.en.map(SQLiteValue.text),
                                      .int(summary.cheapest), .int(summary.fastestDays), .text(card)).run()
+                    try search.bind(.text(s.number), joined(s.keywordsBG), joined(s.keywordsEN), .text(s.description.bg),
+                                    s.description.en.map(SQLiteValue.text)).run()
                 }
 
                 midway?()

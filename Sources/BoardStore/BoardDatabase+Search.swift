@@ -15,10 +15,10 @@ extension BoardDatabase {
         return builder.finish()
     }
 
-    /// Calls `body` with the searchable texts of each service in catalogue order. SQLite's JSON
-    /// functions read them out of the stored cards, so no card is decoded here. One query per
-    /// category, in the order of the services index: a single query ordered by the category's
-    /// position would sort every row, texts and all, in memory first.
+    /// Calls `body` with the searchable texts of each service in catalogue order, from the names
+    /// in the services index and the texts import wrote for search (no card is read). One query
+    /// per category, in the order of the services index: a single query ordered by the
+    /// category's position would sort every row, texts and all, in memory first.
     package func forEachSearchDocument(_ body: (SearchDocument) -> Void) throws(StoreError) {
         try wrap {
             try db.execute("BEGIN")
@@ -27,12 +27,9 @@ extension BoardDatabase {
             let c = try db.prepare("SELECT id FROM categories ORDER BY position")
             while try c.step() { categories.append(c.text(0) ?? "") }
             let s = try db.prepare("""
-                SELECT s.number,
-                       json_extract(s.card, '$.name.bg'), json_extract(s.card, '$.name.en'),
-                       (SELECT group_concat(value, ' | ') FROM json_each(s.card, '$.keywordsBG')),
-                       (SELECT group_concat(value, ' | ') FROM json_each(s.card, '$.keywordsEN')),
-                       json_extract(s.card, '$.description.bg'), json_extract(s.card, '$.description.en')
-                FROM services s WHERE s.category = ?
+                SELECT s.number, s.name_bg, s.name_en, t.keywords_bg, t.keywords_en, t.description_bg, t.description_en
+                FROM services s INDEXED BY services_list JOIN search_texts t ON t.number = s.number
+                WHERE s.category = ?
                 ORDER BY s.name_bg, s.number
                 """)
             for category in categories {

@@ -54,6 +54,19 @@ public final class BoardDatabase {
         // service's row (a page or more apiece with the card): 13 ms of a cold start at 5,000
         // services (measured by kiosk-bench).
         "CREATE INDEX IF NOT EXISTS services_list ON services (category, name_bg, number, name_en, cheapest_cents, fastest_days);",
+        // What search reads besides the names, written at import: building the index then reads
+        // plain columns instead of taking every card's JSON apart on the board. Filled here once
+        // from the cards already stored; every later import writes it.
+        """
+        CREATE TABLE search_texts (number TEXT PRIMARY KEY REFERENCES services(number) ON DELETE CASCADE,
+            keywords_bg TEXT, keywords_en TEXT, description_bg TEXT, description_en TEXT) WITHOUT ROWID;
+        INSERT INTO search_texts
+            SELECT number,
+                   (SELECT group_concat(value, ' | ') FROM json_each(card, '$.keywordsBG')),
+                   (SELECT group_concat(value, ' | ') FROM json_each(card, '$.keywordsEN')),
+                   json_extract(card, '$.description.bg'), json_extract(card, '$.description.en')
+            FROM services;
+        """,
     ]
 
     public let path: String

@@ -80,6 +80,21 @@ final class SearchTests: XCTestCase {
         XCTAssertGreaterThan(Self.index.search("удостоверение").count, 10, "a common word finds many services: \(Self.index.search("удостоверение").count)")
     }
 
+    /// A board database from before search had its own texts gets them from its cards when staff
+    /// next open it, and then finds just what a fresh import finds.
+    func testAnOlderDatabaseGetsItsSearchTextsFromTheStoredCards() throws {
+        let path = try Fixtures.database(self)
+        let old = try SQLiteConnection(path: path, readOnly: false)
+        try old.execute("DROP TABLE search_texts; PRAGMA user_version = 4")
+        XCTAssertThrowsError(try BoardDatabase(path: path, readOnly: true), "a board refuses the older schema until staff upgrade it")
+        _ = try BoardDatabase(path: path, readOnly: false)
+        let upgraded = try BoardDatabase(path: path, readOnly: true).loadSearchIndex()
+        for query in Self.table.map(\.0) + ["удостоверение", "такса", "заявление"] {
+            XCTAssertEqual(upgraded.search(query), Self.index.search(query), query)
+        }
+        XCTAssertFalse(upgraded.search("мпс").isEmpty, "the keywords staff added came over from the cards")
+    }
+
     func testNonsenseFindsNothing() {
         XCTAssertTrue(Self.index.search("жираф").isEmpty)
         XCTAssertTrue(Self.index.search("скица жираф").isEmpty, "every word must match")
