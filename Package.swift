@@ -1,11 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The targets follow the arrows, so that the compiler keeps them:
+// The targets follow the arrows (each depends on those below it), so that the compiler keeps them:
 //
-//   BoardCore ◀── BoardView ◀── BoardRuntime ◀── KioskTUI
-//       ▲                           │   ▲
-//       └──────── BoardStore ◀──────┘   └── BoardTestSupport (the deterministic runtime)
+//   KioskTUI ──────────────────────▶ CNcursesw
+//      │
+//      ▼
+//   BoardRuntime ◀──────────── BoardTestSupport (EmbeddedRunner: the runtime on a virtual clock)
+//      │          │
+//      ▼          ▼
+//   BoardView    BoardStore ──▶ CSQLite, CCrypt
+//      │          │
+//      ▼          ▼
+//        BoardCore
 //
 // BoardCore (domain, state machine, wording, text, search, settings) imports no C module and does
 // no I/O; BoardView renders a state into a grid; BoardStore is SQLite and the files; BoardRuntime
