@@ -49,6 +49,12 @@ extension BoardDatabase {
             self.history = history
         }
 
+        /// A dossier registered at the counter, its code already hashed; the store gives the number.
+        public init(_ registration: DossierRegistration, codeHash: String) {
+            self.init(codeHash: codeHash, service: registration.service, tier: registration.tier,
+                      filed: registration.filed, deadline: registration.deadline, history: registration.history)
+        }
+
         var termDays: Int { service.tiers.first { $0.tier == tier }?.days ?? 0 }
     }
 
@@ -108,31 +114,41 @@ extension BoardDatabase {
         }
     }
 
-    /// Appends a status change, refusing moves the vocabulary does not allow.
-    public func advanceDossier(number: String, to status: DossierStatus, unit: String?, on date: CalendarDate) throws(StoreError) {
+    /// Appends a status change as of `today`, checked by `DossierRules` inside the transaction,
+    /// against the history as it stands when it is written.
+    public func advanceDossier(number: String, to status: DossierStatus, unit: String?, on date: CalendarDate,
+                               today: CalendarDate) throws(StoreError) {
         try wrap {
             try db.transaction {
-                guard let (current, lastDate) = try currentStatus(number) else {
+                guard let (filed, latest) = try currentState(number) else {
                     throw DossierError("\(SafeText.clean(number)): no dossier has this number")
                 }
-                guard current.canMove(to: status) else {
-                    throw DossierError("\(number): cannot move from \(current.rawValue) to \(status.rawValue): \(current.refusal(to: status))")
-                }
-                guard date >= lastDate else {
-                    throw DossierError("\(number): the date \(date.iso) is before the latest change (\(lastDate.iso))")
+                let change = DossierRules.change(status, on: date, unit: unit)
+                let refusals = DossierRules.refusals(of: change, after: latest, filed: filed, today: today)
+                guard refusals.isEmpty else {
+                    let reasons = refusals.map(\.description).joined(separator: "; ")
+                    throw DossierError("\(SafeText.clean(number)): \(reasons)")
                 }
                 try db.prepare("INSERT INTO dossier_events (number, date, status, unit) VALUES (?, ?, ?, ?)")
-                    .bind(.text(number), .text(date.iso), .text(status.rawValue), unit.map(SQLiteValue.text)).run()
+                    .bind(.text(number), .text(change.date.iso), .text(change.status.rawValue),
+                          change.unit.map(SQLiteValue.text)).run()
                 try db.prepare("UPDATE dossiers SET status = ? WHERE number = ?").bind(.text(status.rawValue), .text(number)).run()
             }
         }
     }
 
-    private func currentStatus(_ number: String) throws -> (DossierStatus, CalendarDate)? {
-        let s = try db.prepare("SELECT status, date FROM dossier_events WHERE number = ? ORDER BY id DESC LIMIT 1")
+    /// The filing date and the latest change of a dossier, or nil when no dossier has the number.
+    private func currentState(_ number: String) throws -> (filed: CalendarDate, latest: DossierEvent?)? {
+        let d = try db.prepare("SELECT filed FROM dossiers WHERE number = ?")
+        d.bind(.text(number))
+        guard try d.step(), let filed = CalendarDate(iso: d.text(0) ?? "") else { return nil }
+        let s = try db.prepare("""
+            SELECT status, date, unit FROM dossier_events WHERE number = ? ORDER BY id DESC LIMIT 1
+            """)
         s.bind(.text(number))
-        guard try s.step(), let status = DossierStatus(rawValue: s.text(0) ?? ""), let date = CalendarDate(iso: s.text(1) ?? "") else { return nil }
-        return (status, date)
+        guard try s.step(), let status = DossierStatus(rawValue: s.text(0) ?? ""),
+              let date = CalendarDate(iso: s.text(1) ?? "") else { return (filed, nil) }
+        return (filed, DossierEvent(date: date, status: status, unit: s.text(2)))
     }
 
     /// Lets kiosks look the dossier up again after too many failed attempts: kiosks count only

@@ -28,18 +28,28 @@ struct DossierCommand: Equatable {
                              [--filed YYYY-MM-DD] [--unit TEXT] [--json]
                                          record a dossier; prints its number and access code
       kiosk dossier advance NUMBER --status STATUS [--unit TEXT] [--at YYYY-MM-DD]
-                                         record a status change (\(DossierStatus.allCases.map { $0.rawValue }.joined(separator: ", ")))
+                                         record a status change; STATUS is one of
+                                         \(DossierStatus.allCases.map(\.rawValue).joined(separator: ", "))
       kiosk dossier import FILE          record a batch of dossiers (JSON lines): all or none
       kiosk dossier unlock NUMBER        let kiosks look a dossier up again after 100 failures
-                                         (dossier commands also take --config, --database, --holidays FILE)
+                                         (dossier commands also take --holidays FILE, after `dossier`)
     """
 
-    /// Parses the arguments after `dossier`.
-    static func parse(_ arguments: [String]) throws(UsageError) -> DossierCommand {
+    /// Parses the arguments after `dossier`; `options` are the settings given before it.
+    static func parse(_ arguments: [String], options given: Command.Options = Command.Options())
+        throws(UsageError) -> DossierCommand
+    {
         var args = arguments[...]
-        guard let verb = args.popFirst() else { throw UsageError("`kiosk dossier` needs register, advance, import or unlock") }
-        if verb == "--help" || verb == "-h" { throw UsageError("usage:\n" + usage) }
-        var options = Command.Options()
+        var options = given
+        // Settings may also come between `dossier` and its verb.
+        while let arg = args.first, Command.Options.names.contains(arg) {
+            args = args.dropFirst()
+            try options.take(arg, from: &args)
+        }
+        guard let verb = args.popFirst() else {
+            throw UsageError("`kiosk dossier` needs register, advance, import or unlock")
+        }
+        if verb == "--help" || verb == "-h" { throw UsageError("usage:\n\(lines: usage)") }
         var holidays: String?
         var values: [String: String] = [:]
         var json = false
@@ -49,21 +59,20 @@ struct DossierCommand: Equatable {
             "advance": ["--status", "--unit", "--at"],
             "import": [], "unlock": [],
         ]
-        guard let known = allowed[verb] else { throw UsageError("unknown dossier command \(verb) (register, advance, import, unlock)") }
+        guard let known = allowed[verb] else {
+            throw UsageError("unknown dossier command \(verb) (register, advance, import, unlock)")
+        }
         while let arg = args.popFirst() {
-            func value() throws(UsageError) -> String {
-                guard let v = args.popFirst(), !v.hasPrefix("--") else { throw UsageError("\(arg) needs a value") }
-                return v
-            }
             switch arg {
-            case "--config": options.config = try value()
-            case "--database": options.database = try value()
-            case "--holidays": holidays = try value()
+            case _ where Command.Options.names.contains(arg): try options.take(arg, from: &args)
+            case "--holidays":
+                if holidays != nil { throw UsageError("--holidays given twice") }
+                holidays = try Command.value(of: arg, from: &args)
             case "--json" where verb == "register": json = true
             default:
                 if known.contains(arg) {
                     if values[arg] != nil { throw UsageError("\(arg) given twice") }
-                    values[arg] = try value()
+                    values[arg] = try Command.value(of: arg, from: &args)
                 } else if arg.hasPrefix("-") {
                     throw UsageError("unknown option \(arg) for `kiosk dossier \(verb)`")
                 } else {
@@ -86,13 +95,16 @@ struct DossierCommand: Equatable {
             guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
             guard let service = values["--service"] else { throw UsageError("`kiosk dossier register` needs --service NUMBER") }
             let tierText = values["--tier"] ?? "ordinary"
-            guard let tier = Tier(rawValue: tierText) else { throw UsageError("--tier must be ordinary, fast or express, found \(tierText)") }
+            guard let tier = Tier(rawValue: tierText) else {
+                throw UsageError("--tier must be ordinary, fast or express, found \(tierText)")
+            }
             action = .register(service: service, tier: tier, filed: try date("--filed"), unit: values["--unit"], json: json)
         case "advance":
             let number = try one("dossier number")
             guard let statusText = values["--status"] else { throw UsageError("`kiosk dossier advance` needs --status STATUS") }
             guard let status = DossierStatus(rawValue: statusText) else {
-                throw UsageError("unknown status \(statusText) (known: \(DossierStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+                let known = DossierStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("unknown status \(statusText) (known: \(known))")
             }
             action = .advance(number: number, status: status, unit: values["--unit"], at: try date("--at"))
         case "import":
@@ -103,6 +115,8 @@ struct DossierCommand: Equatable {
         return DossierCommand(action: action, options: options, holidays: holidays)
     }
 
+    /// Carries the command out under the WriterLock. The rules are `DossierRules`; this only
+    /// reads the arguments' files, asks the store and prints.
     func run(_ config: Settings) -> Int32 {
         do {
             let lock = try WriterLock(databasePath: config.database)
@@ -111,71 +125,98 @@ struct DossierCommand: Equatable {
             let today = SystemClock.localTime().date
             switch action {
             case .register(let number, let tier, let filed, let unit, let json):
-                let calendar = try loadHolidays(config)
-                guard let service = try store.loadService(number: number) else {
-                    return fail("no service has the number \(SafeText.clean(number)) in \(config.database)")
-                }
-                guard let offer = service.tiers.first(where: { $0.tier == tier }) else {
-                    return fail("service \(number) has no \(tier.rawValue) tier (it has: \(service.tiers.map(\.tier.rawValue).joined(separator: ", ")))")
-                }
-                let filedOn = filed ?? today
-                if filedOn > today { return fail("--filed \(filedOn.iso) is in the future") }
-                let deadline = try calendar.adding(workingDays: offer.days, to: filedOn)
-                let code = try AccessCode.generate()
-                let hash = try SlowHash.make(code)
-                let new = BoardDatabase.NewDossier(codeHash: hash, service: service, tier: tier, filed: filedOn, deadline: deadline,
-                                                history: [DossierEvent(date: filedOn, status: .registered, unit: unit)])
-                let assigned = try store.addDossiers([new], pattern: config.dossierNumber)[0]
-                if json {
-                    print("{\"number\": \"\(assigned)\", \"code\": \"\(AccessCode.grouped(code))\", \"deadline\": \"\(deadline.iso)\"}")
-                } else {
-                    print("registered dossier \(assigned): service \(service.number) \(service.name.bg), \(tier.rawValue), filed \(filedOn.iso), deadline \(deadline.iso) (\(offer.days) working days)")
-                    print("number: \(assigned)")
-                    print("code:   \(AccessCode.grouped(code))")
-                    print("Give both to the applicant; the code is stored only as a hash and cannot be shown again.")
-                }
+                return try register(number, tier: tier, filed: filed, unit: unit, json: json, store: store,
+                                    config: config, today: today)
             case .advance(let number, let status, let unit, let at):
-                let date = at ?? today
-                if date > today { return fail("--at \(date.iso) is in the future") }
-                guard let report = try store.dossierReport(number: number), report.number == number else {
-                    return fail("no dossier has the number \(SafeText.clean(number))")
-                }
-                if date < report.filed { return fail("--at \(date.iso) is before the filing date \(report.filed.iso)") }
-                try store.advanceDossier(number: number, to: status, unit: unit.map(SafeText.clean), on: date)
-                print("dossier \(number): \(report.status.rawValue) → \(status.rawValue) on \(date.iso)\(unit.map { " (\(SafeText.clean($0)))" } ?? "")")
+                return try advance(number, to: status, unit: unit, at: at ?? today, store: store, today: today)
             case .importBatch(let file):
                 guard let data = FileManager.default.contents(atPath: file) else { return fail("cannot read \(file)") }
-                let calendar = try loadHolidays(config)
-                let batch = DossierImport.read(data, store: store, calendar: calendar, today: today)
+                let batch = DossierImport.read(data, store: store, calendar: try loadHolidays(config), today: today)
                 if !batch.errors.isEmpty {
                     let count = batch.errors.count == 1 ? "1 error" : "\(batch.errors.count) errors"
-                    return fail("\(file): nothing imported: \(count)\n" + batch.errors.map { "  " + $0 }.joined(separator: "\n"))
+                    let list = batch.errors.map { "  " + $0 }.joined(separator: "\n")
+                    return fail("\(file): nothing imported: \(count)\n\(lines: list)")
                 }
                 try store.addDossiers(batch.dossiers, pattern: config.dossierNumber)
-                print("imported \(batch.dossiers.count) dossiers from \(file) into \(config.database)")
+                Platform.printOutput("imported \(batch.dossiers.count) dossiers from \(file) into \(config.database)")
             case .unlock(let number):
                 let unlocks = try store.unlockDossier(number: number, at: SystemClock.timestamp())
-                print("dossier \(number) can be checked on the kiosks again (unlock no. \(unlocks)); kiosks count failed attempts afresh")
+                Platform.printOutput("""
+                    dossier \(number) can be checked on the kiosks again (unlock no. \(unlocks)); \
+                    kiosks count failed attempts afresh
+                    """)
             }
             return 0
-        } catch let error as StoreError {
-            return fail(error.description)
-        } catch let error as HolidayError {
-            return fail(error.description)
         } catch let error as ContentValidationError {
             // Only the holiday file is read as content here: name it, and how to point at another.
             let problems = error.issues.map(\.description).joined(separator: "; ")
             return fail("holidays: \(problems) (set `holidays` in kiosk.conf or pass --holidays FILE)")
         } catch {
-            return fail("\(error)")
+            return fail("\(error: error)")
         }
+    }
+
+    private func register(_ number: String, tier: Tier, filed: CalendarDate?, unit: String?, json: Bool,
+                          store: BoardDatabase, config: Settings, today: CalendarDate) throws -> Int32 {
+        let calendar = try loadHolidays(config)
+        guard let service = try store.loadService(number: number) else {
+            return fail("no service has the number \(number) in \(config.database)")
+        }
+        let registration: DossierRegistration
+        do {
+            registration = try DossierRegistration(service: service, tier: tier, filed: filed, unit: unit, today: today,
+                                                   calendar: calendar, random: SystemRandom())
+        } catch {
+            return fail(Self.words(error, dateOption: "--filed"))
+        }
+        let hash = try SlowHash.make(registration.code)
+        let assigned = try store.addDossiers([BoardDatabase.NewDossier(registration, codeHash: hash)],
+                                             pattern: config.dossierNumber)[0]
+        if json {
+            Platform.printOutput("\(registration.receipt(number: assigned).json)")
+        } else {
+            Platform.printOutput("""
+                registered dossier \(assigned): service \(service.number) \(service.name.bg), \(tier.rawValue), \
+                filed \(registration.filed.iso), deadline \(registration.deadline.iso) \
+                (\(registration.termDays) working days)
+                number: \(assigned)
+                code:   \(AccessCode.grouped(registration.code))
+                Give both to the applicant; the code is stored only as a hash and cannot be shown again.
+                """)
+        }
+        return 0
+    }
+
+    private func advance(_ number: String, to status: DossierStatus, unit: String?, at date: CalendarDate,
+                         store: BoardDatabase, today: CalendarDate) throws -> Int32 {
+        guard let report = try store.dossierReport(number: number), report.number == number else {
+            return fail("no dossier has the number \(number)")
+        }
+        // Checked here to name the option a refused date came from; the store checks again in
+        // the transaction that writes the change.
+        let change = DossierRules.change(status, on: date, unit: unit)
+        let refusals = DossierRules.refusals(of: change, after: report.history.last, filed: report.filed, today: today)
+        guard refusals.isEmpty else {
+            let reasons = refusals.map { Self.words($0, dateOption: "--at").description }.joined(separator: "; ")
+            return fail("dossier \(number): \(reasons)")
+        }
+        try store.advanceDossier(number: number, to: status, unit: unit, on: date, today: today)
+        let place: StaffText = change.unit.map { " (\($0))" } ?? ""
+        let move: StaffText = "\(report.status.rawValue) → \(status.rawValue)"
+        Platform.printOutput("dossier \(number): \(move) on \(date.iso)\(place)")
+        return 0
+    }
+
+    /// A refusal in this command's words: a refused date is named by the option that gave it.
+    private static func words(_ refusal: DossierRefusal, dateOption: String) -> StaffText {
+        refusal.isAboutDate ? "\(dateOption) \(refusal)" : "\(refusal)"
     }
 
     private func loadHolidays(_ config: Settings) throws -> HolidayCalendar {
         try HolidayCalendar.load(path: holidays ?? config.holidays)
     }
 
-    private func fail(_ message: String) -> Int32 {
+    private func fail(_ message: StaffText) -> Int32 {
         Platform.printError("kiosk: \(message)")
         return 1
     }

@@ -32,7 +32,7 @@ extension Kiosk {
             Platform.printError("kiosk: hash-pin: libxcrypt could not hash the PIN")
             return 1
         }
-        print("staff_pin = \(hash)")
+        Platform.printOutput("staff_pin = \(hash)")
         return 0
     }
 

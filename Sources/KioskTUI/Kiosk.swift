@@ -19,9 +19,11 @@ struct Kiosk {
         }
         switch command {
         case .help:
-            print(Command.usage)
+            Platform.printOutput("\(lines: Command.usage)")
         case .version:
-            print("kiosk \(version) (board schema \(BoardDatabase.schemaVersion), SQLite \(SQLiteLibrary.version))")
+            Platform.printOutput("""
+                kiosk \(version) (board schema \(BoardDatabase.schemaVersion), SQLite \(SQLiteLibrary.version))
+                """)
         case .run(let options):
             let config = loadConfiguration(options)
             runBoard(config)
@@ -55,7 +57,7 @@ struct Kiosk {
             do {
                 config = try Settings(parsing: text, source: path)
             } catch {
-                Platform.printError("kiosk: bad settings: \(error.description)")
+                Platform.printError("kiosk: bad settings: \(error: error)")
                 exit(2)
             }
             let base = Platform.directory(of: path)
@@ -75,11 +77,15 @@ struct Kiosk {
         do {
             let content = try ContentImport.run(directory: directory, databasePath: config.database,
                                                 checkOnly: check, timestamp: SystemClock.timestamp(), midway: importStallForTests())
-            let summary = "\(content.services.count) services in \(content.categories.count) categories, \(content.announcements.count) announcements, checksum \(content.checksum)"
-            print(check ? "\(directory): valid: \(summary) (nothing written)" : "imported \(directory) into \(config.database): \(summary)")
+            let summary: StaffText = """
+                \(content.services.count) services in \(content.categories.count) categories, \
+                \(content.announcements.count) announcements, checksum \(content.checksum)
+                """
+            Platform.printOutput(check ? "\(directory): valid: \(summary) (nothing written)"
+                                       : "imported \(directory) into \(config.database): \(summary)")
             return 0
         } catch {
-            Platform.printError("kiosk: \(directory): \(error.description)")
+            Platform.printError("kiosk: \(directory): \(error: error)")
             return 1
         }
     }
@@ -87,20 +93,26 @@ struct Kiosk {
     static func status(_ config: Settings) -> Int32 {
         do {
             let store = try BoardDatabase(path: config.database, readOnly: true)
-            print("database:       \(config.database)")
-            print("schema version: \(try store.schemaVersionInFile()) (this build: \(BoardDatabase.schemaVersion))")
-            print("SQLite:         \(SQLiteLibrary.version)")
+            var lines: [StaffText] = [
+                "database:       \(config.database)",
+                "schema version: \(try store.schemaVersionInFile()) (this build: \(BoardDatabase.schemaVersion))",
+                "SQLite:         \(SQLiteLibrary.version)",
+            ]
             if let last = try store.lastImport() {
-                print("last import:    \(last.at) from \(last.source)")
-                print("                \(last.services) services, \(last.categories) categories, \(last.announcements) announcements, checksum \(last.checksum)")
+                lines.append("last import:    \(last.at) from \(last.source)")
+                lines.append("""
+                                    \(last.services) services, \(last.categories) categories, \
+                    \(last.announcements) announcements, checksum \(last.checksum)
+                    """)
             } else {
-                print("last import:    none")
+                lines.append("last import:    none")
             }
             let check = try store.quickCheck()
-            print("integrity:      \(check)")
+            lines.append("integrity:      \(check)")
+            Platform.printOutput(StaffText(lines: lines))
             return check == "ok" ? 0 : 1
         } catch {
-            Platform.printError("kiosk: \(error.description)")
+            Platform.printError("kiosk: \(error: error)")
             return 1
         }
     }

@@ -86,9 +86,28 @@ enum Platform {
         path.hasPrefix("/") || base == "." ? path : base + "/" + path
     }
 
-    static func printError(_ message: String) {
-        let line = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
-        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    /// Writes a staff command's text and a line break to standard output.
+    static func printOutput(_ text: StaffText) {
+        writeLine(text, to: STDOUT_FILENO)
+    }
+
+    /// Writes a staff command's message and a line break to standard error.
+    static func printError(_ text: StaffText) {
+        writeLine(text, to: STDERR_FILENO)
+    }
+
+    private static func writeLine(_ text: StaffText, to descriptor: Int32) {
+        let message = text.description
+        let bytes = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                offset += n
+            }
+        }
     }
 
     /// Set by SIGTERM, SIGHUP or SIGINT; the main loop ends cleanly when it sees it.

@@ -226,14 +226,18 @@ final class DossierLookupTests: XCTestCase {
         let path = try Fixtures.database(self)
         try Fixtures.addDossiers(Fixtures.sampleDossiers, to: path)
         let store = try BoardDatabase(path: path, readOnly: false)
-        try store.advanceDossier(number: "2026-000103", to: .completed, unit: "гише 2", on: Fixtures.date("2026-11-21"))
-        XCTAssertThrowsError(try store.advanceDossier(number: "2026-000103", to: .inProgress, unit: nil, on: Fixtures.date("2026-11-21"))) {
+        func advance(_ number: String, to status: DossierStatus, unit: String? = nil, on date: String) throws {
+            try store.advanceDossier(number: number, to: status, unit: unit, on: Fixtures.date(date),
+                                     today: Fixtures.now.date)
+        }
+        try advance("2026-000103", to: .completed, unit: "гише 2", on: "2026-11-21")
+        XCTAssertThrowsError(try advance("2026-000103", to: .inProgress, on: "2026-11-21")) {
             XCTAssertTrue("\($0)".contains("cannot move from completed to in_progress"), "\($0)")
         }
-        XCTAssertThrowsError(try store.advanceDossier(number: "2026-000101", to: .assigned, unit: nil, on: Fixtures.date("2026-11-01"))) {
+        XCTAssertThrowsError(try advance("2026-000101", to: .assigned, on: "2026-11-01")) {
             XCTAssertTrue("\($0)".contains("before the latest change"), "\($0)")
         }
-        XCTAssertThrowsError(try store.advanceDossier(number: "2026-999999", to: .assigned, unit: nil, on: Fixtures.date("2026-11-21")))
+        XCTAssertThrowsError(try advance("2026-999999", to: .assigned, on: "2026-11-21"))
         let report = try XCTUnwrap(try store.dossierReport(number: "2026-000103"))
         XCTAssertEqual(report.history.map(\.status), [.registered, .inProgress, .readyForCollection, .completed])
         XCTAssertEqual(report.history.last?.unit, "гише 2")

@@ -210,6 +210,32 @@ public func runKiosk(_ arguments: [String]) throws -> (status: Int32, output: St
     return try runCapturing(process)
 }
 
+/// Runs the kiosk binary as a staff command, with its standard output and error kept apart as
+/// the bytes written (files, not pipes, so a full stream can never stall the other).
+public func runKioskApart(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: Data) {
+    let base = NSTemporaryDirectory() + "kiosk-run-" + UUID().uuidString
+    let outPath = base + ".out", errPath = base + ".err"
+    defer {
+        try? FileManager.default.removeItem(atPath: outPath)
+        try? FileManager.default.removeItem(atPath: errPath)
+    }
+    for path in [outPath, errPath] { FileManager.default.createFile(atPath: path, contents: nil) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: TmuxSession.kioskBinary)
+    process.arguments = arguments
+    process.standardInput = FileHandle.nullDevice
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return (process.terminationStatus, try Data(contentsOf: URL(fileURLWithPath: outPath)),
+            try Data(contentsOf: URL(fileURLWithPath: errPath)))
+}
+
 /// Runs a prepared process to its end, with standard output and error together.
 func runCapturing(_ process: Process) throws -> (status: Int32, output: String) {
     let out = Pipe()
