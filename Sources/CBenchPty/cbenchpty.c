@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <spawn.h>
+#include <signal.h>
 
 pid_t bench_spawn_pty(const char *path, char *const argv[], char *const envp[],
                       unsigned short cols, unsigned short rows, int *master_fd) {
@@ -17,6 +18,11 @@ pid_t bench_spawn_pty(const char *path, char *const argv[], char *const envp[],
     pid_t pid = forkpty(&fd, NULL, NULL, &ws);
     if (pid < 0) return -1;
     if (pid == 0) {
+        /* The bench blocks the signals that cut a run short (a thread of its own waits for them);
+           the program must get them as usual. */
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
         execve(path, argv, envp);
         _exit(127);
     }
@@ -32,8 +38,17 @@ pid_t bench_spawn_quiet(const char *path, char *const argv[], char *const envp[]
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &all);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     pid_t pid = -1;
-    int rc = posix_spawn(&pid, path, &actions, NULL, argv, envp);
+    int rc = posix_spawn(&pid, path, &actions, &attributes, argv, envp);
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     return rc == 0 ? pid : -1;
 }

@@ -7,7 +7,8 @@ import CSQLite
 import Glibc
 
 // kiosk-bench: builds a large board database in a temporary directory and measures the board.
-// `swift run -c release kiosk-bench [--small | --scale F] [--json FILE] [--keep]`
+// `swift build -c release --static-swift-stdlib --product kiosk` (and `--product kiosk-bench`),
+// then `.build/release/kiosk-bench [--small | --scale F] [--json FILE] [--keep]`.
 
 struct BenchConfig {
     var services = 5_000
@@ -20,6 +21,10 @@ struct BenchConfig {
     var reports = 5
     var byteKeys = 40
     var hashes = 20
+    /// Runs of the paced keys around a start and an import (section 8), and their lengths.
+    var pacedRuns = 3
+    var pacedStartSeconds = 4.0
+    var pacedAfterImportSeconds = 4.0
 
     mutating func scale(_ f: Double) {
         func s(_ v: Int, min m: Int) -> Int { max(m, Int(Double(v) * f)) }
@@ -34,18 +39,24 @@ struct BenchConfig {
         reports = Swift.max(2, Int(Double(reports) * r))
         byteKeys = Swift.max(8, Int(Double(byteKeys) * r))
         hashes = Swift.max(3, Int(Double(hashes) * r))
+        pacedRuns = Swift.max(1, Int(Double(pacedRuns) * r))
+        // Long enough after an import for the store watch (once a second) to see it and reload.
+        pacedStartSeconds = Swift.max(1.5, pacedStartSeconds * r)
+        pacedAfterImportSeconds = Swift.max(2.5, pacedAfterImportSeconds * r)
     }
 }
 
 @main
 enum Bench {
     static func main() {
+        RunCleanup.handleInterruptions()
         bench_line_buffered()
         var config = BenchConfig()
         var jsonPath: String? = nil
         var keep = false
         var only = Set<Int>()
         var contentOverride: String? = nil
+        var kioskOverride: String? = nil
         var scaleLabel = "full"
         var args = Array(CommandLine.arguments.dropFirst())
         while !args.isEmpty {
@@ -63,21 +74,17 @@ enum Bench {
             case "--content":
                 guard !args.isEmpty else { fail("--content needs a directory") }
                 contentOverride = args.removeFirst()
+            case "--kiosk":
+                guard !args.isEmpty else { fail("--kiosk needs the path of a kiosk binary") }
+                kioskOverride = args.removeFirst()
             case "--keep": keep = true
             case "--only":
                 guard !args.isEmpty else { fail("--only needs section numbers, e.g. 2,4") }
                 only = Set(args.removeFirst().split(separator: ",").compactMap { Int($0) })
             case "--help", "-h":
-                print("""
-                    usage: kiosk-bench [--small | --scale F] [--json FILE] [--content DIR] [--keep]
-                      --small      a run of about 2% of the sizes (CI, under a minute)
-                      --scale F    sizes times F (0 < F <= 1)
-                      --json FILE  also write the figures as JSON
-                      --content    the demo content to multiply (default: content/blagoevgrad)
-                      --keep       keep the temporary directory
-                      --only N,M   run only these sections (1–7), e.g. under a profiler
-                    """)
-                    default: fail("unknown argument \(a) (see --help)")
+                print(usage)
+                exit(0)
+            default: fail("unknown argument \(a) (see --help)")
             }
         }
 
@@ -97,8 +104,18 @@ enum Bench {
         }
 
         let binDir = executableDirectory()
-        let kioskBinary = binDir + "/kiosk"
-        guard exists(kioskBinary) else { fail("no kiosk next to kiosk-bench (\(kioskBinary)); build both with `swift build -c release`") }
+        let kioskBinary = kioskOverride.map(absolute) ?? binDir + "/kiosk"
+        guard exists(kioskBinary) else {
+            fail(kioskOverride == nil ? "no kiosk next to kiosk-bench (\(kioskBinary)); \(buildAdvice)"
+                                      : "no kiosk at \(kioskBinary)")
+        }
+        let build = KioskBuild.inspect(path: kioskBinary)
+        // A full run stands for the boards: it measures the build they run, unless told otherwise.
+        if scaleLabel == "full" && kioskOverride == nil && !build.isBoardBuild {
+            fail("the kiosk next to kiosk-bench is a \(build.summary), not the build boards run; \(buildAdvice), "
+                 + "or name a kiosk with --kiosk")
+        }
+        let benchRuntime = KioskBuild.swiftRuntime(of: getpid())
         let packageRoot: String = {
             var dir = binDir
             for _ in 0..<6 {
@@ -116,7 +133,7 @@ enum Bench {
         var template = Array("/tmp/kiosk-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { fail("cannot make a temporary directory") }
         let tmp = String(cString: made)
-        if !keep { temporaryDirectoryToRemove = tmp }
+        if !keep { RunCleanup.removeIfCutShort(tmp) }
         defer { if !keep { run("rm -rf '\(tmp)'") } }
 
         var figures: [Figure] = []
@@ -147,7 +164,10 @@ enum Bench {
 
         let started = now()
         print("kiosk-bench: \(scaleLabel): \(config.services) services, \(config.dossiers) dossiers × 5 status changes, \(config.cards) survey cards")
-        print("  kiosk binary: \(kioskBinary)")
+        print("  kiosk binary: \(kioskBinary) (\(build.summary))")
+        if !build.isBoardBuild {
+            print("  note: not the build boards run (release, --static-swift-stdlib); its figures are not a board's")
+        }
         print("  temporary directory: \(tmp)")
 
         // MARK: build the data
@@ -161,23 +181,43 @@ enum Bench {
         }
         print("  first import into a new database: \(format(firstImportMs, "ms")) ms")
 
+        /// Whether any of `sections` runs.
+        func runs(_ sections: Set<Int>) -> Bool { only.isEmpty || !only.isDisjoint(with: sections) }
+        // The dossiers fill the board database of the sections that open it; the cards are the report's.
+        let needsDossiers = runs([1, 3, 4, 5, 7]), needsCards = runs([6])
         let dossierCode = "K7AH2M9XE3"
         var hashMs = Samples()
         var codeHash = ""
-        for _ in 0..<config.hashes {
+        for _ in 0..<(needsDossiers ? config.hashes : 0) {
             hashMs.add(timed { codeHash = try! SlowHash.make(dossierCode) })
         }
-        print("  ONE access-code hash (bcrypt) computed for all \(config.dossiers) dossiers (hashing each code would take about \(format(hashMs.median * Double(config.dossiers) / 3_600_000, "")) hours)")
+        if needsDossiers {
+            let hours = format(hashMs.median * Double(config.dossiers) / 3_600_000, "")
+            print("  ONE access-code hash (bcrypt) computed for all \(config.dossiers) dossiers "
+                  + "(hashing each code would take about \(hours) hours)")
+        }
         let probe = try! BoardDatabase(path: boardPath, readOnly: true)
         let catalogue = try! probe.loadCatalogue()
         let serviceNames = catalogue.summaries.values.sorted { $0.number < $1.number }.map { (number: $0.number, bg: $0.name.bg, en: $0.name.en) }
         let surveyDefinition = try! probe.surveyDefinition()
-        let dossierMs = timed { insertDossiers(databasePath: boardPath, count: config.dossiers, codeHash: codeHash, services: serviceNames) }
-        print("  \(config.dossiers) dossiers and \(config.dossiers * 5) status changes inserted in one transaction: \(format(dossierMs / 1000, "")) s")
+        var dossierMs = Double.nan, cardsMs = Double.nan
+        if needsDossiers {
+            dossierMs = timed {
+                insertDossiers(databasePath: boardPath, count: config.dossiers, codeHash: codeHash, services: serviceNames)
+            }
+            print("  \(config.dossiers) dossiers and \(config.dossiers * 5) status changes inserted in one transaction: "
+                  + "\(format(dossierMs / 1000, "")) s")
+        } else {
+            print("  dossiers: none (no section chosen with --only opens the board database)")
+        }
         let surveyPath = tmp + "/survey-cards.db"
         guard let surveyDefinition else { fail("the demo content defines no survey") }
-        let cardsMs = timed { insertSurveyCards(path: surveyPath, count: config.cards, definition: surveyDefinition) }
-        print("  \(config.cards) survey cards inserted: \(format(cardsMs / 1000, "")) s")
+        if needsCards {
+            cardsMs = timed { insertSurveyCards(path: surveyPath, count: config.cards, definition: surveyDefinition) }
+            print("  \(config.cards) survey cards inserted: \(format(cardsMs / 1000, "")) s")
+        } else {
+            print("  survey cards: none (no section chosen with --only reports)")
+        }
 
         let store = try! BoardDatabase(path: boardPath, readOnly: true)
         let perYear = dossierNumbersPerYear(config.dossiers)
@@ -201,17 +241,9 @@ enum Bench {
         // MARK: (1) cold start
         if only.isEmpty || only.contains(1) {
         section("1. Cold start of the release kiosk to its first complete frame (pseudo-terminal)")
-        /// The words of the attract screen's first and last lines, as this build renders them.
-        func attractWords(_ size: TerminalSize) -> [String] {
-            let board = InProcessBoard(store: try! BoardDatabase(path: boardPath, readOnly: true), size: size)
-            let grid = board.program.render().grid
-            let rows = (0..<grid.height).map { grid.rowText($0) }.filter { $0.contains { $0 != " " } }
-            let words = [rows.first!, rows.last!].flatMap { $0.split(separator: " ").map(String.init) }
-            return words.filter { w in w.contains { $0.isLetter } && !w.contains { $0.isNumber } }
-        }
         var coldPeakMB = Samples()
         for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 200, rows: 60)] {
-            let words = attractWords(size)
+            let words = attractWords(store: try! BoardDatabase(path: boardPath, readOnly: true), size: size)
             var samples = Samples()
             for i in 0..<(config.coldStarts + 2) {
                 let start = now()
@@ -547,6 +579,91 @@ enum Bench {
         record("memory_end_anonymous_mb", "of the memory at the end: anonymous (heap: catalogue, search index, ncurses screens, SQLite)", "MB", value: withLookup.anonymous)
 
         }
+        // MARK: (8) paced keys around a start and an import, on the pty
+        if runs([8]) {
+        let size = TerminalSize(columns: 200, rows: 60)
+        section("8. Keys every 50 ms on the pty: from the first frame, during an import, after it "
+                + "(\(size.columns)×\(size.rows))")
+        // A database of its own, made by the measured kiosk's own `kiosk import`, so that any build
+        // can be measured (its schema is the build's own) and the imports leave the other sections'
+        // database alone.
+        let pacedPath = tmp + "/paced-board.db"
+        let importArguments = ["import", "--config", confPath, "--database", pacedPath, contentDir]
+        let importLog = tmp + "/paced-import.txt"
+        let made = runQuiet(path: kioskBinary, arguments: importArguments, environment: environment, outPath: importLog)
+        if made.status != 0 { fail("kiosk import for the paced keys failed: \(readText(importLog) ?? "")") }
+        let words = attractWords(store: store, size: size)
+        let opening = [" "] + Array(repeating: [Keys.down, Keys.up], count: 3).flatMap { $0 } + ["2"]
+        let typing = ["skica", "danak", "udostoverenie", "2079"].flatMap { $0.map(String.init) + [Keys.ctrlU] }
+        var afterStart = Samples(), duringImport = Samples(), afterImport = Samples()
+        var importMs = Samples(), peakMB = Samples()
+        var unanswered = 0
+        for run in 0..<config.pacedRuns {
+            let kiosk = PtyProcess(path: kioskBinary, arguments: ["--config", confPath, "--database", pacedPath],
+                                   environment: environment, columns: size.columns, rows: size.rows)
+            print("  run \(run + 1): kiosk started on the pty (pid \(kiosk.pid))")
+            guard kiosk.read(until: { containsInOrder(visibleText($0), words) }, timeout: 10) else {
+                kiosk.terminate()
+                fail("the kiosk never drew its attract screen; it wrote:\n\(visibleText(kiosk.output).prefix(2000))")
+            }
+            let pacer = KeyPacer(kiosk: kiosk, opening: opening, cycle: typing, period: 0.05)
+            let startEnd = now() + config.pacedStartSeconds
+            pacer.run(until: { now() >= startEnd })
+            pacer.waitForNextKey()
+            let importStart = now()
+            let staff = QuietProcess(path: kioskBinary, arguments: importArguments, environment: environment,
+                                     outPath: importLog)
+            var imported: Int32?
+            pacer.run(until: {
+                imported = imported ?? staff.status()
+                return imported != nil
+            })
+            let importEnd = now()
+            if imported != 0 { fail("kiosk import while the kiosk ran failed: \(readText(importLog) ?? "")") }
+            importMs.add((importEnd - importStart) * 1000)
+            pacer.run(until: { now() >= importEnd + config.pacedAfterImportSeconds })
+            pacer.finish()
+            guard kiosk.isRunning else { fail("the kiosk ended while keys were sent (run \(run + 1))") }
+            peakMB.add(kiosk.memory().peak)
+            if !visibleText(kiosk.output).contains("Търся") {
+                fail("the paced keys never reached the search screen")
+            }
+            var worst = (start: 0.0, during: 0.0, after: 0.0)
+            for (at, latency) in zip(pacer.sent, pacer.latencies()) {
+                guard let latency else { unanswered += 1; continue }
+                if at < importStart {
+                    afterStart.add(latency); worst.start = max(worst.start, latency)
+                } else if at < importEnd {
+                    duringImport.add(latency); worst.during = max(worst.during, latency)
+                } else {
+                    afterImport.add(latency); worst.after = max(worst.after, latency)
+                }
+            }
+            print("    slowest key: \(format(worst.start, "ms")) ms after the start, "
+                  + "\(format(worst.during, "ms")) ms during the import (\(format(importMs.values.last!, "ms")) ms), "
+                  + "\(format(worst.after, "ms")) ms after it")
+            kiosk.terminate()
+        }
+        if unanswered > 0 { print("  warning: \(unanswered) key(s) had no frame after them") }
+        let what = "key to the last byte of its frame on the pty, a key every 50 ms"
+        record("pty_paced_keys_after_start_ms", "\(what), from the first frame for \(config.pacedStartSeconds) s "
+               + "(the catalogue completed, search opened, its index built)", "ms", afterStart)
+        record("pty_slowest_key_after_start_ms", "the slowest of those keys after the start", "ms",
+               value: afterStart.max)
+        record("pty_paced_keys_during_import_ms", "\(what), while `kiosk import` of \(config.services) services runs",
+               "ms", duringImport)
+        record("pty_slowest_key_during_import_ms", "the slowest of those keys during the import", "ms",
+               value: duringImport.max)
+        record("pty_paced_keys_after_import_ms", "\(what), for \(config.pacedAfterImportSeconds) s after the import "
+               + "(the board sees it, reloads, builds its search index again)", "ms", afterImport)
+        record("pty_slowest_key_after_import_ms", "the slowest of those keys after the import", "ms",
+               value: afterImport.max)
+        record("pty_import_while_running_ms",
+               "`kiosk import` of \(config.services) services while the board runs and keys come", "ms", importMs)
+        record("memory_peak_paced_mb", "peak memory of that kiosk (VmHWM) after the keys, the import and the reload",
+               "MB", value: peakMB.max)
+
+        }
         // MARK: table and JSON
         let elapsed = now() - started
         var nowT = time(nil)
@@ -565,6 +682,9 @@ enum Bench {
         if let jsonPath {
             var json = "{\n  \"date\": \(jsonString(date)),\n  \"scale\": \(jsonString(scaleLabel)),\n"
             json += "  \"sizes\": {\"services\": \(config.services), \"dossiers\": \(config.dossiers), \"status_changes\": \(config.dossiers * 5), \"survey_cards\": \(config.cards)},\n"
+            json += "  \"kiosk\": \(build.json),\n"
+            json += "  \"bench\": {\"swift_runtime\": \(jsonString(benchRuntime)), "
+                + "\"note\": \"the in-process sections run in the bench's own process\"},\n"
             json += "  \"setup\": {\"content_generation_ms\": \(jsonNumber(genMs)), \"first_import_ms\": \(jsonNumber(firstImportMs)), \"dossier_insert_ms\": \(jsonNumber(dossierMs)), \"survey_insert_ms\": \(jsonNumber(cardsMs)), \"one_hash_ms\": \(jsonNumber(hashMs.median)), \"note\": \"all dossiers share one precomputed bcrypt hash\"},\n"
             json += "  \"elapsed_s\": \(jsonNumber(elapsed)),\n  \"figures\": {\n"
             json += figures.map { f in
@@ -586,4 +706,24 @@ enum Bench {
         if !keep { run("rm -rf '\(tmp)'") }
 
     }
+
+    static let buildAdvice = "build both with `swift build -c release --static-swift-stdlib --product kiosk` "
+        + "and `... --product kiosk-bench`"
+
+    static let usage = """
+        usage: kiosk-bench [--small | --scale F] [--json FILE] [--content DIR] [--kiosk FILE] [--keep] [--only N,M]
+          --small      a run of about 2% of the sizes (CI, under a minute)
+          --scale F    sizes times F (0 < F <= 1)
+          --json FILE  also write the figures as JSON
+          --content    the demo content to multiply (default: content/blagoevgrad)
+          --kiosk FILE the kiosk to measure (default: the one next to kiosk-bench, which a full run
+                       wants to be the build boards run: release, --static-swift-stdlib)
+          --keep       keep the temporary directory
+          --only N,M   run only these sections (1–8), e.g. under a profiler
+        Build: swift build -c release --static-swift-stdlib --product kiosk
+               swift build -c release --static-swift-stdlib --product kiosk-bench
+        Run:   .build/release/kiosk-bench --json bench.json
+        A run cut short (Ctrl-C, SIGTERM, SIGHUP, a failure) ends the programs it started and
+        removes its temporary directory.
+        """
 }

@@ -26,11 +26,9 @@ func writeText(_ path: String, _ text: String) {
     fclose(f)
 }
 
-/// The run's temporary directory, removed when the bench fails (unless --keep).
-nonisolated(unsafe) var temporaryDirectoryToRemove: String?
-
+/// Ends the run with `message`: the programs it started are ended and its temporary data removed.
 func fail(_ message: String) -> Never {
-    if let directory = temporaryDirectoryToRemove { _ = system("rm -rf '\(directory)'") }
+    RunCleanup.cutShort()
     let text = Array("kiosk-bench: \(message)\n".utf8)
     _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     exit(1)

@@ -10,6 +10,9 @@ final class PtyProcess {
     private(set) var output: [UInt8] = []
     /// When the last byte arrived (monotonic seconds).
     private(set) var lastByteAt: Double = 0
+    /// When each read that brought bytes returned, while `recordsArrivals` is on.
+    private(set) var arrivals: [Double] = []
+    var recordsArrivals = false
 
     init(path: String, arguments: [String], environment: [String], columns: Int, rows: Int) {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
@@ -20,6 +23,7 @@ final class PtyProcess {
         guard child > 0 else { fail("cannot start \(path) on a pseudo-terminal") }
         pid = child
         fd = master
+        RunCleanup.started(child)
     }
 
     /// Reads what is available within `timeoutMs`; returns the number of bytes read (0: nothing).
@@ -31,6 +35,7 @@ final class PtyProcess {
         let n = Glibc.read(fd, &buffer, buffer.count)
         guard n > 0 else { return 0 }
         lastByteAt = now()
+        if recordsArrivals { arrivals.append(lastByteAt) }
         output += buffer[0..<n]
         return n
     }
@@ -91,8 +96,12 @@ final class PtyProcess {
                 break
             }
         }
+        RunCleanup.ended(pid)
         close(fd)
     }
+
+    /// Whether the program still runs (it has not ended, or ended unseen).
+    var isRunning: Bool { waitpid(pid, nil, WNOHANG) == 0 }
 }
 
 /// The text a terminal would show, in the order it was written: escape sequences and control
@@ -140,17 +149,45 @@ func containsInOrder(_ text: String, _ words: [String]) -> Bool {
 
 /// Runs a program to completion with output to `outPath`; returns its exit status and the time.
 func runQuiet(path: String, arguments: [String], environment: [String], outPath: String = "/dev/null") -> (status: Int32, ms: Double) {
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup($0) } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
     let start = now()
-    let pid = bench_spawn_quiet(path, argv, envp, outPath)
-    guard pid > 0 else { fail("cannot start \(path)") }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    let ms = (now() - start) * 1000
-    let exited = (status & 0x7F) == 0
-    return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), ms)
+    let program = QuietProcess(path: path, arguments: arguments, environment: environment, outPath: outPath)
+    let status = program.wait()
+    return (status, (now() - start) * 1000)
+}
+
+/// A program started with its output to a file, which the bench may wait for or look at.
+struct QuietProcess {
+    let pid: pid_t
+
+    init(path: String, arguments: [String], environment: [String], outPath: String = "/dev/null") {
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        let child = bench_spawn_quiet(path, argv, envp, outPath)
+        guard child > 0 else { fail("cannot start \(path)") }
+        pid = child
+        RunCleanup.started(child)
+    }
+
+    /// Its exit status (128 + N for signal N) once it has ended; nil while it runs.
+    func status() -> Int32? {
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+        RunCleanup.ended(pid)
+        return Self.decode(status)
+    }
+
+    /// Waits for its end; returns its exit status (128 + N for signal N).
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        RunCleanup.ended(pid)
+        return Self.decode(status)
+    }
+
+    private static func decode(_ status: Int32) -> Int32 {
+        (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
 }
 
 /// Keys as xterm sends them in keypad (application) mode.
@@ -162,5 +199,6 @@ enum Keys {
     static let home = "\u{1B}OH"
     static let pageDown = "\u{1B}[6~"
     static let ctrlL = "\u{0C}"
+    static let ctrlU = "\u{15}"
     static let tab = "\t"
 }

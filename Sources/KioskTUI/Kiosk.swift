@@ -10,6 +10,8 @@ struct Kiosk {
     static let version = "0.1.0"
 
     static func main() {
+        // Before anything can crash: Swift's backtracer must never offer its prompt (see CrashGuard).
+        CrashGuard.install()
         let command: Command
         do {
             command = try Command.parse(Array(CommandLine.arguments.dropFirst()))
@@ -136,7 +138,6 @@ struct Kiosk {
         if let store { watch.attach(store) }
 
         Platform.installTerminationHandlers(lockdown: config.lockdown)
-        CrashGuard.install()
         let terminal = Terminal(theme: config.theme)
         // A terminal that cannot open its survey file still runs; a visitor who sends a card is
         // told plainly that it could not be saved.
@@ -153,9 +154,11 @@ struct Kiosk {
         // After the first frame: the rest of the catalogue, then (on its lane) the dossier desk,
         // whose dummy hash takes a slow hash to make.
         program.completeCatalogue()
-        if Platform.environment("KIOSK_TEST_CRASH") == "after-first-frame" {
-            // Lets the real-terminal test prove a crash gives the terminal back.
-            fatalError("crash requested by KIOSK_TEST_CRASH")
+        switch Platform.environment("KIOSK_TEST_CRASH") {
+        // Let the real-terminal tests prove a crash gives the terminal back.
+        case "after-first-frame": fatalError("crash requested by KIOSK_TEST_CRASH")
+        case "stack-overflow": _ = overflowStack(0)
+        default: break
         }
 
         var lastSecond = -1
@@ -182,5 +185,15 @@ struct Kiosk {
             terminal.draw(program.render().grid)
         }
         terminal.end()
+        if let note = Platform.endingNote(Platform.terminationRequested) { Platform.printError(note) }
+    }
+
+    /// Recurses until the stack runs out (KIOSK_TEST_CRASH=stack-overflow).
+    @inline(never)
+    static func overflowStack(_ depth: Int) -> Int {
+        guard depth < Int.max else { return 0 }
+        let below = overflowStack(depth &+ 1)
+        // A call after the recursive one keeps the optimiser from turning the recursion into a loop.
+        return below &+ Int(getpid())
     }
 }

@@ -18,6 +18,7 @@ final class Terminal {
         unsetenv("LINES")
         unsetenv("COLUMNS")
         Platform.setUTF8Locale()
+        CrashGuard.terminalTaken = true
         guard let screen = initscr() else {
             Platform.printError("kiosk: cannot start the terminal (is TERM set?)")
             exit(1)
@@ -220,5 +221,6 @@ final class Terminal {
         mousemask(0, nil)
         curs_set(1)
         endwin()
+        CrashGuard.terminalTaken = false
     }
 }
