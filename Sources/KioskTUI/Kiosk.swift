@@ -185,7 +185,7 @@ struct Kiosk {
             terminal.draw(program.render().grid)
         }
         terminal.end()
-        if let note = Platform.endingNote(Platform.terminationRequested) { Platform.printError(note) }
+        if let note = Platform.endingNote(Platform.terminationRequested) { Platform.printError("\(note)") }
     }
 
     /// Recurses until the stack runs out (KIOSK_TEST_CRASH=stack-overflow).
