@@ -73,10 +73,14 @@ public final class BoardWork {
         self.verifyStaffPin = verifyStaffPin
     }
 
-    /// A connection of the calling lane's own, or the content lane's (see `openBoard`).
+    /// A connection of the calling lane's own, or the content lane's (see `openBoard`). A lane
+    /// that reads a little (the desk) or everything once (the index) keeps few pages cached: the
+    /// content lane's connection already holds the catalogue's.
     private func ownBoard() throws(StoreError) -> BoardDatabase? {
-        if let openBoard { return try openBoard() }
-        return store
+        guard let openBoard else { return store }
+        let board = try openBoard()
+        try board.limitPageCache(kibibytes: 256)
+        return board
     }
 
     /// The dossier desk, once one is open (tests look at its counters).

@@ -127,6 +127,12 @@ public final class BoardDatabase {
         }
     }
 
+    /// Keeps at most `kibibytes` of the file's pages in this connection's cache: for a connection
+    /// that reads everything once (the search index build), where a cache only adds to the peak.
+    public func limitPageCache(kibibytes: Int) throws(StoreError) {
+        do { try db.execute("PRAGMA cache_size = -\(max(1, kibibytes))") } catch { throw StoreError.from(error, path: path) }
+    }
+
     /// The schema version recorded in the file.
     public func schemaVersionInFile() throws(StoreError) -> Int {
         do { return try db.scalarInt("PRAGMA user_version") ?? 0 } catch { throw StoreError.from(error, path: path) }
