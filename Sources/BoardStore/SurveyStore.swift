@@ -80,21 +80,45 @@ public final class SurveyStore {
 
     /// Saves a card durably; returns only once it is on disk.
     public func save(_ card: SurveyCard) throws(StoreError) {
-        let answers: String
+        try save([card])
+    }
+
+    /// Saves cards durably in one transaction: all of them or, on an error, none.
+    public func save(_ cards: [SurveyCard]) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let answers: [String]
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            answers = String(decoding: try encoder.encode(card.answers), as: UTF8.self)
+            answers = try cards.map { String(decoding: try encoder.encode($0.answers), as: UTF8.self) }
         } catch {
             throw .failed(path: path, reason: "\(error)")
         }
-        var generator = SystemRandomNumberGenerator()
+        do throws(SQLiteError) {
+            try db.execute("BEGIN IMMEDIATE")
+            do throws(SQLiteError) {
+                let insert = try db.cached("INSERT INTO cards (id, day, centre, answers, flood) VALUES (?, ?, ?, ?, ?)")
+                var generator = SystemRandomNumberGenerator()
+                for (card, answers) in zip(cards, answers) {
+                    try SurveyStore.insert(card, answers: answers, with: insert, using: &generator)
+                }
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
+            }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    private static func insert(_ card: SurveyCard, answers: String, with insert: SQLiteStatement,
+                               using generator: inout SystemRandomNumberGenerator) throws(SQLiteError) {
         var lastError = SQLiteError(code: 19, message: "no free card id")
         for _ in 0..<8 {
             let id = Int.random(in: 1...Int.max, using: &generator)
             do {
-                try db.prepare("INSERT INTO cards (id, day, centre, answers, flood) VALUES (?, ?, ?, ?, ?)")
-                    .bind(.int(id), .text(card.day.iso), .text(card.centre), .text(answers), .int(card.flood ? 1 : 0)).run()
+                try insert.bind(.int(id), .text(card.day.iso), .text(card.centre), .text(answers), .int(card.flood ? 1 : 0))
+                    .run()
                 return
             } catch {
                 lastError = error
@@ -102,7 +126,7 @@ public final class SurveyStore {
                 if error.code & 0xFF != 19 { break }
             }
         }
-        throw StoreError.from(lastError, path: path)
+        throw lastError
     }
 
     /// A stored card's answers, as `save` wrote them: what JSONDecoder would give for
