@@ -217,12 +217,15 @@ func insertSurveyCards(path: String, count: Int, definition: SurveyDefinition) {
             switch q.kind {
             case .faces, .scale: answers[q.id] = .value(1 + Int(rng.next() % UInt64(q.answerCount)))
             case .choice:
-                if !q.options.isEmpty { answers[q.id] = .option(q.options[Int(rng.next() % UInt64(q.options.count))].id) }
+                if !q.options.isEmpty {
+                    answers[q.id] = .option(q.options[Int(rng.next() % UInt64(q.options.count))].id)
+                }
             case .comment:
                 if rng.next() % 5 == 0 { answers[q.id] = .text(comments[i % comments.count]) }
             }
         }
-        batch.append(SurveyCard(day: days[i % days.count], centre: definition.title.bg, answers: answers, flood: i % 97 == 0))
+        batch.append(SurveyCard(day: days[i % days.count], centre: definition.title.bg, answers: answers,
+                                flood: i % 97 == 0))
         if batch.count == 10_000 || i == count - 1 {
             do { try store.save(batch) } catch { fail("cannot store survey cards: \(error)") }
             batch.removeAll(keepingCapacity: true)
