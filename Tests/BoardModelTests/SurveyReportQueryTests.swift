@@ -41,10 +41,12 @@ final class SurveyReportQueryTests: XCTestCase {
         .init(id: "waiting", kind: .faces, text: LocalizedText(bg: "Чакане (лица)")),
         .init(id: "waiting", kind: .scale, text: LocalizedText(bg: "Чакане (скала)")),
         .init(id: "topic", kind: .choice, text: LocalizedText(bg: "Тема"), options: [
-            .init(id: "civil", text: LocalizedText(bg: "ГРАО")), .init(id: "civil", text: LocalizedText(bg: "ГРАО пак")),
+            .init(id: "civil", text: LocalizedText(bg: "ГРАО")),
+            .init(id: "civil", text: LocalizedText(bg: "ГРАО пак")),
             .init(id: "other", text: LocalizedText(bg: "Друго")),
         ]),
-        .init(id: "overall", kind: .choice, text: LocalizedText(bg: "Пак тема"), options: [.init(id: "other", text: LocalizedText(bg: "Друго"))]),
+        .init(id: "overall", kind: .choice, text: LocalizedText(bg: "Пак тема"),
+              options: [.init(id: "other", text: LocalizedText(bg: "Друго"))]),
         .init(id: "empty", kind: .choice, text: LocalizedText(bg: "Празен избор")),
         .init(id: "K", kind: .faces, text: LocalizedText(bg: "Келвин")),
         .init(id: "caf\u{E9}", kind: .scale, text: LocalizedText(bg: "Кафе")),
@@ -70,7 +72,8 @@ final class SurveyReportQueryTests: XCTestCase {
         #"{"comment":"\"бавно\" \\ \n на\tгише\u0007 3","overall":1}"#,
         #"{"comment":"Опашка\u001b[2J","note":"и бележка","overall":2}"#,
         #"{"comment":"=not an option","overall":4}"#, #"{"comment":7,"note":"=civil"}"#,
-        #"{"comment":"\#u{C9}clair","overall":4}"#, #"{"comment":"E\#u{301}clair","overall":3}"#,   // NFC and NFD: equal to Swift
+        // NFC and NFD: equal to Swift
+        #"{"comment":"\#u{C9}clair","overall":4}"#, #"{"comment":"E\#u{301}clair","overall":3}"#,
         #"{"comment":"Éclair","overall":2}"#,
         #"{"оценка":5,"overall":4,"topic":"=данъци","note":"Благодаря"}"#,
         #"{"\u043e\u0446\u0435\u043d\u043a\u0430":4}"#,        // the id escaped
@@ -108,8 +111,9 @@ final class SurveyReportQueryTests: XCTestCase {
                 add(day, answers, flood: (i + j) % 7 == 0)
             }
         }
-        let pieces = [#""overall":1"#, #""overall":3"#, #""overall":4"#, #""waiting":5"#, #""waiting":2"#, #""topic":"=civil""#,
-                      #""topic":"=other""#, #""topic":"=данъци""#, #""comment":"Добре""#, #""comment":"Зле""#, #""note":"x""#,
+        let pieces = [#""overall":1"#, #""overall":3"#, #""overall":4"#, #""waiting":5"#, #""waiting":2"#,
+                      #""topic":"=civil""#, #""topic":"=other""#, #""topic":"=данъци""#, #""comment":"Добре""#,
+                      #""comment":"Зле""#, #""note":"x""#,
                       #""оценка":4"#, #""overall":2.0"#, #""comment":"a\"b""#, #""comment":"3\/4""#]
         for _ in 0..<600 {
             let chosen = pieces.filter { _ in random.next() % 3 == 0 }
@@ -223,9 +227,11 @@ final class SurveyReportQueryTests: XCTestCase {
         let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let modified = try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date
         _ = try store.report(definition: Self.main, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))
-        _ = try SurveyStore(path: store.path).report(definition: Self.main, from: Self.day("2026-03-01"), to: Self.day("2026-03-07"))
+        _ = try SurveyStore(path: store.path).report(definition: Self.main, from: Self.day("2026-03-01"),
+                                                     to: Self.day("2026-03-07"))
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.path)), before)
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date, modified)
+        let after = try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date
+        XCTAssertEqual(after, modified)
         XCTAssertFalse(FileManager.default.fileExists(atPath: store.path + "-journal"))
     }
 }
