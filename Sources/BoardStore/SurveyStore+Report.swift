@@ -1,9 +1,4 @@
 import BoardCore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 extension SurveyStore {
     /// The report of the days from `from` to `to`, inclusive, counted by SQL: the same figures as
@@ -213,13 +208,16 @@ struct SurveyCount {
             """)
         s.bind(stored.map(SQLiteValue.text) + values)
         while try s.step() {
-            guard let day = day(s.text(0) ?? "") else { continue }
+            // A day that reads as a date is written as `CalendarDate.iso` writes it.
+            let day = s.text(0) ?? ""
+            guard self.day(day) != nil else { continue }
             let written = s.text(2) ?? "=" + (s.text(3) ?? "")
-            let clean = SafeText.clean(written).trimmingCharacters(in: .whitespaces)
+            var clean = SafeText.clean(written)
+            if clean.utf8.first == 0x20 || clean.utf8.last == 0x20 { clean = clean.trimmingCharacters(in: .whitespaces) }
             guard !clean.isEmpty else { continue }
             let question = s.text(1) ?? ""
             for i in questions where definition.questions[i].id == question {
-                comments[i].append(SurveyReport.Comment(day: day.iso, text: clean))
+                comments[i].append(SurveyReport.Comment(day: day, text: clean))
             }
         }
     }
