@@ -108,6 +108,12 @@ public final class SQLiteStatement {
 
     @discardableResult
     public func bind(_ values: SQLiteValue?...) -> SQLiteStatement {
+        bind(values)
+    }
+
+    /// Binds `values` in order, after a reset; nil binds NULL.
+    @discardableResult
+    public func bind(_ values: [SQLiteValue?]) -> SQLiteStatement {
         sqlite3_reset(stmt)
         sqlite3_clear_bindings(stmt)
         for (i, value) in values.enumerated() {

@@ -197,41 +197,38 @@ func dossierNumber(_ i: Int, perYear: Int) -> (String, Int, Int) {
 func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
 /// Writes `count` survey cards (random answers to the content's card) over the first half of 2026
-/// into a SurveyStore file, in one transaction.
+/// into a SurveyStore file, through the store, in transactions of 10,000 cards. One card in five
+/// has a comment; most comments hold a "/", quotes or a backslash, as visitors type them.
 func insertSurveyCards(path: String, count: Int, definition: SurveyDefinition) {
-    _ = try? SurveyStore(path: path) // creates the schema
-    let db = RawDB(path: path)
-    db.exec("BEGIN IMMEDIATE")
-    let insert = db.prepare("INSERT INTO cards (id, day, centre, answers, flood) VALUES (?, ?, ?, ?, ?)")
+    let store: SurveyStore
+    do { store = try SurveyStore(path: path) } catch { fail("cannot open the survey file: \(error)") }
     var rng = SplitMix(seed: 7)
-    let comments = ["Много бързо, благодаря!", "Чакахме дълго на гише 3.", "Служителката беше много любезна.",
-                    "Нямаше хартия в принтера", "Good service, thank you."]
-    let days = (1...6).flatMap { m in (1...28).map { d in "2026-\(two(m))-\(two(d))" } }
-    var usedIDs = Set<Int64>()
+    let comments = ["Много бързо, благодаря!", "Чакахме дълго на гише 3/4.", "Служителката беше \"много\" любезна.",
+                    "Формулярът C:\\Documents\\заявление.pdf не се отвори / did not open",
+                    "Нямаше хартия в принтера (стая 2/3), \"пак\"", "Good service, thank you.",
+                    "Сайтът https://example.bg/uslugi е бавен \\ slow"]
+    let days = (1...6).flatMap { m in (1...28).map { d in CalendarDate(year: 2026, month: m, day: d)! } }
+    var batch: [SurveyCard] = []
     for i in 0..<count {
-        var parts: [String] = []
+        var answers: [String: SurveyAnswer] = [:]
         for q in definition.questions.sorted(by: { $0.id < $1.id }) {
             switch q.kind {
-            case .faces, .scale: parts.append("\(jsonString(q.id)):\(1 + Int(rng.next() % UInt64(q.answerCount)))")
+            case .faces, .scale: answers[q.id] = .value(1 + Int(rng.next() % UInt64(q.answerCount)))
             case .choice:
                 if !q.options.isEmpty {
-                    parts.append("\(jsonString(q.id)):\(jsonString("=" + q.options[Int(rng.next() % UInt64(q.options.count))].id))")
+                    answers[q.id] = .option(q.options[Int(rng.next() % UInt64(q.options.count))].id)
                 }
             case .comment:
-                if rng.next() % 5 == 0 { parts.append("\(jsonString(q.id)):\(jsonString(comments[i % comments.count]))") }
+                if rng.next() % 5 == 0 { answers[q.id] = .text(comments[i % comments.count]) }
             }
         }
-        var id = Int64(bitPattern: rng.next() >> 1)
-        while !usedIDs.insert(id).inserted { id = Int64(bitPattern: rng.next() >> 1) }
-        sqlite3_bind_int64(insert, 1, id)
-        sqlite3_bind_text(insert, 2, days[i % days.count], -1, transient)
-        sqlite3_bind_text(insert, 3, definition.title.bg, -1, transient)
-        sqlite3_bind_text(insert, 4, "{" + parts.joined(separator: ",") + "}", -1, transient)
-        sqlite3_bind_int64(insert, 5, i % 97 == 0 ? 1 : 0)
-        stepDone(insert, db)
+        batch.append(SurveyCard(day: days[i % days.count], centre: definition.title.bg, answers: answers,
+                                flood: i % 97 == 0))
+        if batch.count == 10_000 || i == count - 1 {
+            do { try store.save(batch) } catch { fail("cannot store survey cards: \(error)") }
+            batch.removeAll(keepingCapacity: true)
+        }
     }
-    sqlite3_finalize(insert)
-    db.exec("COMMIT")
 }
 
 struct SplitMix {

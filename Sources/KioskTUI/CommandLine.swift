@@ -12,7 +12,7 @@ enum Command: Equatable {
     case status(Options)
     case report(ReportOptions, Options)
     /// Stores random cards, for load tests and benchmarks.
-    case simulateSurvey(cards: Int, Options)
+    case simulateSurvey(SimulateOptions, Options)
 
     struct ReportOptions: Equatable {
         var from: String?
@@ -21,6 +21,13 @@ enum Command: Equatable {
         var out: String?
         var publish = false
         var includeFloods = false
+    }
+
+    struct SimulateOptions: Equatable {
+        var cards: Int
+        /// The period the cards' days are drawn from (both or neither; default the last full half-year).
+        var from: String?
+        var to: String?
     }
     case dossier(DossierCommand)
     case hashPin
@@ -48,7 +55,9 @@ enum Command: Equatable {
                    [--out FILE] [--include-floods] [--publish]
                                          survey results (default: the last full half-year);
                                          --publish also shows them on every board
-      kiosk survey simulate --cards N    store N random cards (load tests, benchmarks)
+      kiosk survey simulate --cards N [--from YYYY-MM-DD --to YYYY-MM-DD]
+                                         store N random cards on random days of the period
+                                         (default: the last full half-year; load tests)
     \(DossierCommand.usage)
       kiosk hash-pin                     read a staff PIN (4–12 digits) from standard input
                                          and print its salted hash for kiosk.conf (staff_pin)
@@ -95,8 +104,8 @@ enum Command: Equatable {
             case "--help", "-h": return .help
             case "--version": return .version
             case _ where Options.names.contains(arg): try options.take(arg, from: &args)
-            case "--from" where subcommand == "report": report.from = try value()
-            case "--to" where subcommand == "report": report.to = try value()
+            case "--from" where subcommand == "report" || subcommand == "survey": report.from = try value()
+            case "--to" where subcommand == "report" || subcommand == "survey": report.to = try value()
             case "--format" where subcommand == "report":
                 report.format = try value()
                 guard ["text", "csv", "md", "svg"].contains(report.format) else {
@@ -134,8 +143,11 @@ enum Command: Equatable {
             guard (report.from == nil) == (report.to == nil) else { throw UsageError("--from and --to go together") }
             return .report(report, options)
         case "survey":
-            guard positional == ["simulate"], let cards else { throw UsageError("usage: kiosk survey simulate --cards N") }
-            return .simulateSurvey(cards: cards, options)
+            guard positional == ["simulate"], let cards else {
+                throw UsageError("usage: kiosk survey simulate --cards N [--from YYYY-MM-DD --to YYYY-MM-DD]")
+            }
+            guard (report.from == nil) == (report.to == nil) else { throw UsageError("--from and --to go together") }
+            return .simulateSurvey(SimulateOptions(cards: cards, from: report.from, to: report.to), options)
         case "hash-pin":
             guard positional.isEmpty, options == Options() else {
                 throw UsageError("`kiosk hash-pin` takes no arguments; it reads the PIN from standard input")

@@ -37,8 +37,8 @@ struct Kiosk {
             exit(status(config))
         case .report(let report, let options):
             exit(SurveyCommands.report(report, config: loadConfiguration(options)))
-        case .simulateSurvey(let cards, let options):
-            exit(SurveyCommands.simulate(cards: cards, config: loadConfiguration(options)))
+        case .simulateSurvey(let simulate, let options):
+            exit(SurveyCommands.simulate(simulate, config: loadConfiguration(options)))
         case .dossier(let command):
             exit(command.run(loadConfiguration(command.options)))
         case .hashPin:

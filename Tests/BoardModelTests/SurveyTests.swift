@@ -122,19 +122,28 @@ final class SurveyTests: XCTestCase {
         let store = try SurveyStore(path: path)
         for i in 1...20 { try store.save(SurveyCard(day: Fixtures.now.date, centre: "Център", answers: ["overall": .value(i % 4 + 1)])) }
         let db = try SQLiteConnection(path: path, readOnly: true)
-        let columns = try db.prepare("SELECT name FROM pragma_table_info('cards') ORDER BY cid")
-        var names: [String] = []
-        while try columns.step() { names.append(columns.text(0) ?? "") }
-        XCTAssertEqual(names, ["id", "day", "centre", "answers", "flood"])
-        let rows = try db.prepare("SELECT day, answers FROM cards ORDER BY id")
-        var order: [Int] = []
-        while try rows.step() {
-            XCTAssertEqual(rows.text(0), "2026-11-21", "the day, not the time")
-            let answers = rows.text(1) ?? ""
-            order.append(Int(String(answers.filter(\.isNumber)))!)
+        func columns(_ table: String) throws -> [String] {
+            let columns = try db.prepare("SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
+            var names: [String] = []
+            while try columns.step() { names.append(columns.text(0) ?? "") }
+            return names
         }
+        XCTAssertEqual(try columns("cards"), ["id", "day", "centre", "flood"])
+        XCTAssertEqual(try columns("answers"), ["question", "card", "value", "option", "text", "day", "flood"],
+                       "an answer carries its card's day and flood mark, nothing more")
+        XCTAssertThrowsError(try db.prepare("SELECT rowid FROM answers"), "answers have no rowid to count visitors by")
         let inserted = (1...20).map { $0 % 4 + 1 }
-        XCTAssertNotEqual(order, inserted, "row order must not give away the order of visitors")
+        for sql in ["SELECT c.day, a.value FROM cards c JOIN answers a ON a.card = c.id ORDER BY c.id",
+                    "SELECT day, value FROM answers"] {
+            let rows = try db.prepare(sql)
+            var order: [Int] = []
+            while try rows.step() {
+                XCTAssertEqual(rows.text(0), "2026-11-21", "the day, not the time")
+                order.append(rows.int(1))
+            }
+            XCTAssertEqual(order.sorted(), inserted.sorted())
+            XCTAssertNotEqual(order, inserted, "row order must not give away the order of visitors")
+        }
     }
 
     func testACommentThatLooksLikeAnOptionIsKeptAsWritten() throws {
@@ -172,14 +181,16 @@ final class SurveyTests: XCTestCase {
         XCTAssertEqual(report.comments.map(\.text).sorted(), ["'цитат'", "=)", "обикновен"].sorted())
         XCTAssertEqual(report.questions.first { $0.id == "topic" }?.answered, 2, "the options are still options")
         let after = try SQLiteConnection(path: path, readOnly: true)
-        XCTAssertEqual(try after.scalarInt("PRAGMA user_version"), 2)
-        let kept = try after.prepare("SELECT answers FROM cards WHERE id = 13")
-        XCTAssertTrue(try kept.step())
-        XCTAssertEqual(kept.text(0), #"{"comment":"обикновен","overall":2}"#, "a card that needs nothing is not rewritten")
-        let rewritten = try after.prepare("SELECT answers FROM cards WHERE id = 15")
-        XCTAssertTrue(try rewritten.step())
-        XCTAssertEqual(rewritten.text(0), #"{"comment":"''x","flag":true,"list":[1,"'y"],"none":null}"#,
-                       "only the text answer gets its escape; other values keep their JSON types")
+        XCTAssertEqual(try after.scalarInt("PRAGMA user_version"), 3)
+        let all = try store.cards(from: Self.day("2000-01-01"), to: Self.day("2100-01-01"))
+        XCTAssertEqual(all.map(\.day.iso), ["2026-02-01", "2026-02-02", "2026-02-03", "2026-02-04", "2026-08-01"],
+                       "every card is kept")
+        XCTAssertEqual(all[2].answers, ["comment": .text("обикновен"), "overall": .value(2)],
+                       "a card that needed no escape keeps its answers")
+        XCTAssertEqual(all[0].answers, ["comment": .text("'цитат'"), "overall": .value(4), "topic": .option("a")],
+                       "a text that began with \"'\" keeps it")
+        XCTAssertEqual(all[3].answers, [:], "answers that were never JSON were never read, and are none now")
+        XCTAssertEqual(all[4].answers, [:], "nor answers holding values other than numbers and strings")
         // Opening it again changes nothing more.
         _ = try SurveyStore(path: path)
         let again = try store.report(definition: Self.definition, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))

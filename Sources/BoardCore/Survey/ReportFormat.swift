@@ -24,9 +24,11 @@ package func decimal(_ value: Double?) -> String {
     return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
 }
 
+/// Content text in Bulgarian and English, cleaned as the board cleans it: staff read reports in
+/// terminals too, where a control character from content would act instead of showing.
 package func both(_ t: LocalizedText) -> String {
-    if let en = t.en, !en.isEmpty, en != t.bg { return "\(t.bg) / \(en)" }
-    return t.bg
+    if let en = t.en, !en.isEmpty, en != t.bg { return SafeText.clean("\(t.bg) / \(en)") }
+    return SafeText.clean(t.bg)
 }
 
 package enum ReportText {
@@ -61,7 +63,7 @@ package enum ReportText {
         for m in r.months { out.append("  \(m.month)  \(pad(m.cards))  \(padLeft(percent(m.satisfied), 5))") }
         out.append("")
         out.append("Коментари / Comments (\(r.comments.count))")
-        for c in r.comments { out.append("  \(c.day)  \(c.text)") }
+        for c in r.comments { out.append("  \(c.day)  \(SafeText.clean(c.text))") }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -99,7 +101,7 @@ package enum ReportText {
         out.append("")
         out.append("## Коментари / Comments")
         out.append("")
-        for c in r.comments { out.append("- \(c.day): \(cell(c.text))") }
+        for c in r.comments { out.append("- \(c.day): \(cell(SafeText.clean(c.text)))") }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -87,9 +87,9 @@ public struct SurveyReport: Sendable, Hashable, Codable {
 
     /// Computes the report of `cards` over the period for the card `definition`.
     ///
-    /// The plain statement of every figure. `kiosk report` counts the same figures while it
-    /// reads the cards (`SurveyTally`, through `SurveyStore.report`): a change here needs the
-    /// same change there (SurveyReportStreamingTests compares the two).
+    /// The plain statement of every figure. `kiosk report` counts the same figures with SQL
+    /// (`SurveyStore.report`): a change here needs the same change there (SurveyReportQueryTests
+    /// compares the two on odd and legacy cards).
     public init(definition: SurveyDefinition, cards all: [SurveyCard], from: CalendarDate, to: CalendarDate, includeFloods: Bool = false) {
         self.from = from.iso
         self.to = to.iso
@@ -173,7 +173,7 @@ public struct SurveyReport: Sendable, Hashable, Codable {
         self.months = months
     }
 
-    /// A report from figures counted elsewhere (see `SurveyTally`).
+    /// A report from figures counted elsewhere (see `SurveyStore.report`).
     package init(from: String, to: String, cards: Int, floods: Int, floodsIncluded: Bool, questions: [QuestionResult],
          groups: [GroupResult], months: [MonthResult], comments: [Comment]) {
         self.from = from

@@ -6,10 +6,10 @@ import BoardTestSupport
 import Foundation
 import XCTest
 
-/// `kiosk report` counts the cards while it reads them (`SurveyStore.report`); staff must get
-/// exactly the report of the plain computation (`SurveyReport(definition:cards:…)` over
-/// `SurveyStore.cards`), whatever the stored answers look like and however the file is read.
-final class SurveyReportStreamingTests: XCTestCase {
+/// `kiosk report` counts with SQL (`SurveyStore.report`); staff must get exactly the report of
+/// the plain computation (`SurveyReport(definition:cards:…)`), whatever answers an old survey
+/// file held: such a file opens, converts to rows and still counts every card as before.
+final class SurveyReportQueryTests: XCTestCase {
     static func day(_ s: String) -> CalendarDate { CalendarDate(iso: s)! }
 
     static let topic = SurveyDefinition.Question(id: "topic", kind: .choice, text: LocalizedText(bg: "Тема"), options: [
@@ -41,10 +41,12 @@ final class SurveyReportStreamingTests: XCTestCase {
         .init(id: "waiting", kind: .faces, text: LocalizedText(bg: "Чакане (лица)")),
         .init(id: "waiting", kind: .scale, text: LocalizedText(bg: "Чакане (скала)")),
         .init(id: "topic", kind: .choice, text: LocalizedText(bg: "Тема"), options: [
-            .init(id: "civil", text: LocalizedText(bg: "ГРАО")), .init(id: "civil", text: LocalizedText(bg: "ГРАО пак")),
+            .init(id: "civil", text: LocalizedText(bg: "ГРАО")),
+            .init(id: "civil", text: LocalizedText(bg: "ГРАО пак")),
             .init(id: "other", text: LocalizedText(bg: "Друго")),
         ]),
-        .init(id: "overall", kind: .choice, text: LocalizedText(bg: "Пак тема"), options: [.init(id: "other", text: LocalizedText(bg: "Друго"))]),
+        .init(id: "overall", kind: .choice, text: LocalizedText(bg: "Пак тема"),
+              options: [.init(id: "other", text: LocalizedText(bg: "Друго"))]),
         .init(id: "empty", kind: .choice, text: LocalizedText(bg: "Празен избор")),
         .init(id: "K", kind: .faces, text: LocalizedText(bg: "Келвин")),
         .init(id: "caf\u{E9}", kind: .scale, text: LocalizedText(bg: "Кафе")),
@@ -70,7 +72,8 @@ final class SurveyReportStreamingTests: XCTestCase {
         #"{"comment":"\"бавно\" \\ \n на\tгише\u0007 3","overall":1}"#,
         #"{"comment":"Опашка\u001b[2J","note":"и бележка","overall":2}"#,
         #"{"comment":"=not an option","overall":4}"#, #"{"comment":7,"note":"=civil"}"#,
-        #"{"comment":"\#u{C9}clair","overall":4}"#, #"{"comment":"E\#u{301}clair","overall":3}"#,   // NFC and NFD: equal to Swift
+        // NFC and NFD: equal to Swift
+        #"{"comment":"\#u{C9}clair","overall":4}"#, #"{"comment":"E\#u{301}clair","overall":3}"#,
         #"{"comment":"Éclair","overall":2}"#,
         #"{"оценка":5,"overall":4,"topic":"=данъци","note":"Благодаря"}"#,
         #"{"\u043e\u0446\u0435\u043d\u043a\u0430":4}"#,        // the id escaped
@@ -81,58 +84,100 @@ final class SurveyReportStreamingTests: XCTestCase {
         #"{"comment":"'=)","overall":4}"#, #"{"comment":"''цитат'","overall":3}"#, #"{"comment":"'","overall":2}"#,
         #"{"topic":"'=civil","overall":4}"#, #"{"comment":"'\#u{301}x","overall":1}"#,
         #"{"comment":"=)","overall":4}"#,                       // a version 1 comment "=)": still a comment
+        // What JSONEncoder wrote for comments with "/", quotes and backslashes.
+        #"{"comment":"Чакахме на гише 3\/4, \"бавно\" \\ C:\\x","overall":2,"topic":"=civil"}"#,
+        #"{"waiting":1,"overall":5,"comment":"=not an option? \"quoted\" \\ \n"}"#,
+        #"{"comment":"x\u0041","overall":1e3}"#, #"{"topic":"=civ\u0069l","overall":true}"#,
     ]
 
-    /// A survey file holding every odd answer on several days, and seeded random cards besides.
-    func surveyFile() throws -> SurveyStore {
+    /// An old survey file (layout version 2) holding every odd answer on several days, and seeded
+    /// random cards besides; and the cards it holds as they were always read: the answers that
+    /// JSONDecoder gives for `[String: SurveyAnswer]` (none when it gives nothing), days that are
+    /// no dates left out, in the order of their days and ids.
+    func oldSurveyFile() throws -> (path: String, cards: [SurveyCard]) {
         let path = Fixtures.temporaryDirectory(self) + "/survey.db"
-        let store = try SurveyStore(path: path)
-        let db = try SQLiteConnection(path: path, readOnly: false)
-        let insert = try db.prepare("INSERT INTO cards (id, day, centre, answers, flood) VALUES (?, ?, ?, ?, ?)")
         var random = SplitMix(seed: 2026)
         var ids = Set<Int>()
-        func add(_ day: String, _ answers: String, flood: Bool = false) throws {
+        var stored: [LegacySurveyFile.Card] = []
+        func add(_ day: String, _ answers: String, flood: Bool = false) {
             var id = Int(truncatingIfNeeded: random.next() >> 2)
             while !ids.insert(id).inserted { id += 1 }
-            try insert.bind(.int(id), .text(day), .text("Център"), .text(answers), .int(flood ? 1 : 0)).run()
+            stored.append(LegacySurveyFile.Card(id: id, day: day, answers: answers, flood: flood))
         }
-        try db.execute("BEGIN")
         let days = ["2025-12-31", "2026-01-01", "2026-01-15", "2026-02-28", "2026-03-10", "2026-03-20", "2026-06-30",
                     "2026-07-01", "2026-02-30", "2026-1-5", "2026-03-1O", "２０２６-03-10"]
         for (i, answers) in Self.oddAnswers.enumerated() {
             for (j, day) in days.enumerated() where (i + j) % 3 != 2 {
-                try add(day, answers, flood: (i + j) % 7 == 0)
+                add(day, answers, flood: (i + j) % 7 == 0)
             }
         }
-        let pieces = [#""overall":1"#, #""overall":3"#, #""overall":4"#, #""waiting":5"#, #""waiting":2"#, #""topic":"=civil""#,
-                      #""topic":"=other""#, #""topic":"=данъци""#, #""comment":"Добре""#, #""comment":"Зле""#, #""note":"x""#,
-                      #""оценка":4"#, #""overall":2.0"#, #""comment":"a\"b""#]
+        let pieces = [#""overall":1"#, #""overall":3"#, #""overall":4"#, #""waiting":5"#, #""waiting":2"#,
+                      #""topic":"=civil""#, #""topic":"=other""#, #""topic":"=данъци""#, #""comment":"Добре""#,
+                      #""comment":"Зле""#, #""note":"x""#,
+                      #""оценка":4"#, #""overall":2.0"#, #""comment":"a\"b""#, #""comment":"3\/4""#]
         for _ in 0..<600 {
             let chosen = pieces.filter { _ in random.next() % 3 == 0 }
             let day = "2026-0\(1 + random.next() % 6)-\(10 + random.next() % 19)"
-            try add(day, "{" + chosen.joined(separator: ",") + "}", flood: random.next() % 11 == 0)
+            add(day, "{" + chosen.joined(separator: ",") + "}", flood: random.next() % 11 == 0)
         }
-        try db.execute("COMMIT")
-        return store
+        try LegacySurveyFile.write(path, cards: stored)
+        let decoder = JSONDecoder()
+        let cards = stored.compactMap { card -> (Int, SurveyCard)? in
+            guard let day = CalendarDate(iso: card.day) else { return nil }
+            let answers = (try? decoder.decode([String: SurveyAnswer].self, from: Data(card.answers.utf8))) ?? [:]
+            return (card.id, SurveyCard(day: day, centre: "Център", answers: answers, flood: card.flood))
+        }
+        return (path, cards.sorted { ($0.1.day, $0.0) < ($1.1.day, $1.0) }.map(\.1))
     }
 
-    func testTheStreamedReportIsThePlainOne() throws {
-        let store = try surveyFile()
+    func testAnOldFileConvertsToTheCardsItHeld() throws {
+        let (path, expected) = try oldSurveyFile()
+        let store = try SurveyStore(path: path)
+        let all = try store.cards(from: Self.day("2000-01-01"), to: Self.day("2100-12-31"))
+        XCTAssertEqual(all.count, expected.count)
+        for (card, wanted) in zip(all, expected) { XCTAssertEqual(card, wanted) }
+        let db = try SQLiteConnection(path: path, readOnly: true)
+        XCTAssertEqual(try db.scalarInt("PRAGMA user_version"), 3)
+        XCTAssertEqual(try db.scalarInt("SELECT count(*) FROM pragma_table_info('cards') WHERE name = 'answers'"), 0,
+                       "no JSON is left behind")
+        XCTAssertEqual(try db.scalarInt("SELECT count(*) FROM cards"), Self.oddAnswers.count * 8 + 600,
+                       "every card is kept, those whose day or answers cannot be read too")
+    }
+
+    func testAConversionThatCannotFinishLeavesTheOldFileAsItWas() throws {
+        let (path, _) = try oldSurveyFile()
+        // Something in the way of the new layout, met after the first steps of the conversion.
+        let db = try SQLiteConnection(path: path, readOnly: false)
+        try db.execute("CREATE TABLE answers (x)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SurveyStore(path: path)) { error in
+            XCTAssertTrue("\(error)".contains(path), "the message names the file: \(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "not one card half-converted")
+        XCTAssertEqual(try db.scalarInt("PRAGMA user_version"), 2)
+        XCTAssertEqual(try db.scalarInt("SELECT count(*) FROM cards WHERE length(answers) > 0"),
+                       Self.oddAnswers.count * 8 - 8 + 600, "every card keeps its JSON (but the one stored empty)")
+        XCTAssertEqual(try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'cards_json'"), 0)
+    }
+
+    func testTheQueriedReportIsThePlainOne() throws {
+        let (path, all) = try oldSurveyFile()
+        let store = try SurveyStore(path: path)
         let periods = [("2026-01-01", "2026-06-30"), ("2025-12-01", "2026-12-31"), ("2026-03-10", "2026-03-10"),
                        ("2026-02-01", "2026-02-28"), ("2026-03-20", "2026-03-10")]
         for definition in [Self.main, Self.scaleOnly, Self.odd] {
             for (f, t) in periods {
                 let (from, to) = (Self.day(f), Self.day(t))
-                let cards = try store.cards(from: from, to: to)
+                let cards = all.filter { $0.day >= from && $0.day <= to }
+                XCTAssertEqual(try store.cards(from: from, to: to), cards)
                 for includeFloods in [false, true] {
-                    let plain = SurveyReport(definition: definition, cards: cards, from: from, to: to, includeFloods: includeFloods)
-                    for plan in [SurveyStore.ReadPlan.byDay, .wholeTable] {
-                        let streamed = try store.report(definition: definition, from: from, to: to, includeFloods: includeFloods, plan: plan)
-                        let context = "\(definition.questions.map(\.id)) \(f)…\(t) floods \(includeFloods) \(plan)"
-                        XCTAssertEqual(streamed, plain, context)
-                        XCTAssertEqual(ReportFormat.text.render(streamed), ReportFormat.text.render(plain), context)
-                    }
-                    XCTAssertEqual(try store.report(definition: definition, from: from, to: to, includeFloods: includeFloods), plain)
+                    let plain = SurveyReport(definition: definition, cards: cards, from: from, to: to,
+                                             includeFloods: includeFloods)
+                    let queried = try store.report(definition: definition, from: from, to: to,
+                                                   includeFloods: includeFloods)
+                    let context = "\(definition.questions.map(\.id)) \(f)…\(t) floods \(includeFloods)"
+                    XCTAssertEqual(queried, plain, context)
+                    XCTAssertEqual(ReportFormat.text.render(queried), ReportFormat.text.render(plain), context)
                 }
             }
         }
@@ -140,7 +185,7 @@ final class SurveyReportStreamingTests: XCTestCase {
 
     /// The odd answers are really in the report: a check that the comparison above compares something.
     func testOddAnswersCountAsBefore() throws {
-        let store = try surveyFile()
+        let store = try SurveyStore(path: try oldSurveyFile().path)
         let r = try store.report(definition: Self.main, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))
         let topics = Dictionary(uniqueKeysWithValues: r.questions[1].buckets.map { ($0.key, $0.count) })
         XCTAssertGreaterThan(topics["caf\u{E9}"] ?? 0, 0, "an option stored in another Unicode form still counts")
@@ -148,18 +193,15 @@ final class SurveyReportStreamingTests: XCTestCase {
         XCTAssertTrue(r.comments.contains { $0.text.hasPrefix("\"бавно\" \\ ") && $0.text.hasSuffix(" на гише 3") },
                       "escapes read, tabs and line breaks as spaces, other control characters removed")
         XCTAssertFalse(r.comments.contains { $0.text.isEmpty }, "a blank comment is left out")
+        XCTAssertTrue(r.comments.contains { $0.text == #"Чакахме на гише 3/4, "бавно" \ C:\x"# },
+                      "a comment as JSONEncoder wrote it (\\/ for /) reads as typed")
         XCTAssertTrue(r.comments.contains { $0.text == "и бележка" }, "the second comment question's comments")
         XCTAssertEqual(r.months.map(\.month), ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"])
         XCTAssertGreaterThan(r.floods, 0)
     }
 
-    func testAShortPeriodOfALargeFileIsReadThroughTheDayIndex() throws {
-        let path = Fixtures.temporaryDirectory(self) + "/survey.db"
-        let store = try SurveyStore(path: path)
-        let db = try SQLiteConnection(path: path, readOnly: false)
-        let insert = try db.prepare("INSERT INTO cards (id, day, centre, answers, flood) VALUES (?, ?, ?, ?, 0)")
-        try db.execute("BEGIN")
-        var random = SplitMix(seed: 7)
+    func testAShortPeriodOfALargeFileCountsItsCards() throws {
+        let store = try SurveyStore(path: Fixtures.temporaryDirectory(self) + "/survey.db")
         // Ten cards a day for 400 days from 1 January 2026.
         var days = [Self.day("2026-01-01")]
         while days.count < 400 {
@@ -167,24 +209,29 @@ final class SurveyReportStreamingTests: XCTestCase {
             days.append(CalendarDate(year: d.year, month: d.month, day: d.day + 1)
                 ?? CalendarDate(year: d.year + d.month / 12, month: d.month % 12 + 1, day: 1)!)
         }
-        for i in 0..<4000 {
-            try insert.bind(.int(Int(truncatingIfNeeded: random.next() >> 2)), .text(days[i / 10].iso), .text("Ц"), .text(#"{"overall":4}"#)).run()
-        }
-        try db.execute("COMMIT")
-        // Reading a week through the index touches some 70 cards; reading the table, all 4000.
-        XCTAssertEqual(try store.readPlan(from: Self.day("2026-03-01"), to: Self.day("2026-03-07")), .byDay)
-        XCTAssertEqual(try store.readPlan(from: Self.day("2026-01-01"), to: Self.day("2026-12-31")), .wholeTable)
-        XCTAssertEqual(try store.report(definition: Self.main, from: Self.day("2026-03-01"), to: Self.day("2026-03-07")).cards, 70)
+        try store.save((0..<4000).map { i in
+            SurveyCard(day: days[i / 10], centre: "Ц",
+                       answers: ["overall": .value(i % 4 + 1), "topic": .option("civil")])
+        })
+        let week = try store.report(definition: Self.main, from: Self.day("2026-03-01"), to: Self.day("2026-03-07"))
+        XCTAssertEqual(week.cards, 70)
+        // The week's cards are the 591st to the 660th: 3, 4, 1, 2, 3, …
+        XCTAssertEqual(week.questions[0].buckets.map(\.count), [17, 17, 18, 18])
+        XCTAssertEqual(week.groups.first?.cards, 70)
+        XCTAssertEqual(week.groups.first?.satisfied ?? 0, 36.0 / 70.0, accuracy: 1e-9)
+        XCTAssertEqual(week.months.map(\.cards), [70])
     }
 
     func testAReportLeavesTheSurveyFileAsItWas() throws {
-        let store = try surveyFile()
+        let store = try SurveyStore(path: try oldSurveyFile().path)
         let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let modified = try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date
         _ = try store.report(definition: Self.main, from: Self.day("2026-01-01"), to: Self.day("2026-06-30"))
-        _ = try SurveyStore(path: store.path).report(definition: Self.main, from: Self.day("2026-03-01"), to: Self.day("2026-03-07"))
+        _ = try SurveyStore(path: store.path).report(definition: Self.main, from: Self.day("2026-03-01"),
+                                                     to: Self.day("2026-03-07"))
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.path)), before)
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date, modified)
+        let after = try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date
+        XCTAssertEqual(after, modified)
         XCTAssertFalse(FileManager.default.fileExists(atPath: store.path + "-journal"))
     }
 }
