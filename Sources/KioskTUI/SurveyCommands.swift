@@ -93,7 +93,7 @@ enum SurveyCommands {
                 try store.save(cards)
                 left -= cards.count
             }
-            print("stored \(options.cards) cards of \(from.iso) – \(to.iso) in \(config.surveyDatabase)")
+            Platform.printOutput("stored \(options.cards) cards of \(from.iso) – \(to.iso) in \(config.surveyDatabase)")
             return 0
         } catch {
             Platform.printError("kiosk: \(error.description)")
