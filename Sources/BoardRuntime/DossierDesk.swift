@@ -22,10 +22,12 @@ public final class DossierDesk {
     /// The longest a checked lookup took here, before its pause.
     public private(set) var slowestCheckMs = 0.0
 
-    public init(board: BoardDatabase, throttle: ThrottleStore, policy: ThrottlePolicy = ThrottlePolicy(),
-                clock: @escaping () -> Int = SystemClock.epochSeconds,
-                monotonicMs: @escaping () -> Double = SystemClock.monotonicMilliseconds,
-                pause: @escaping (Double) -> Void = SystemClock.sleep(milliseconds:)) throws {
+    public init(
+        board: BoardDatabase, throttle: ThrottleStore, policy: ThrottlePolicy = ThrottlePolicy(),
+        clock: @escaping () -> Int = SystemClock.epochSeconds,
+        monotonicMs: @escaping () -> Double = SystemClock.monotonicMilliseconds,
+        pause: @escaping (Double) -> Void = SystemClock.sleep(milliseconds:)
+    ) throws {
         self.board = board
         self.throttle = throttle
         self.policy = policy
@@ -48,7 +50,8 @@ public final class DossierDesk {
     public func follow(_ board: BoardDatabase) {
         self.board = board
         if let newest = try? board.newestCodeHash(), SlowHash.setting(of: newest) != SlowHash.setting(of: dummyHash),
-           let fresh = try? DossierDesk.dummy(like: newest) {
+            let fresh = try? DossierDesk.dummy(like: newest)
+        {
             dummyHash = fresh
         }
     }

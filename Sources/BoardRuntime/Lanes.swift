@@ -59,11 +59,13 @@ public final class BoardWork {
     private let makeDesk: ((BoardDatabase) -> DossierDesk?)?
     private let verifyStaffPin: ((String) -> Bool)?
 
-    public init(store: BoardDatabase?, watch: StoreWatch? = nil,
-                openBoard: (() throws(StoreError) -> BoardDatabase)? = nil,
-                surveyStore: SurveyStore? = nil,
-                desk: DossierDesk? = nil, makeDesk: ((BoardDatabase) -> DossierDesk?)? = nil,
-                verifyStaffPin: ((String) -> Bool)? = nil) {
+    public init(
+        store: BoardDatabase?, watch: StoreWatch? = nil,
+        openBoard: (() throws(StoreError) -> BoardDatabase)? = nil,
+        surveyStore: SurveyStore? = nil,
+        desk: DossierDesk? = nil, makeDesk: ((BoardDatabase) -> DossierDesk?)? = nil,
+        verifyStaffPin: ((String) -> Bool)? = nil
+    ) {
         self.store = store
         self.watch = watch
         self.openBoard = openBoard

@@ -36,7 +36,8 @@ public enum SystemClock {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        let date = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        let date =
+            CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
             ?? CalendarDate(year: 1970, month: 1, day: 1)!
         return LocalTime(date: date, hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
     }
@@ -51,8 +52,9 @@ public enum SystemClock {
     /// Sleeps this thread for `milliseconds` (through interruptions by signals).
     public static func sleep(milliseconds: Double) {
         guard milliseconds > 0 else { return }
-        var left = timespec(tv_sec: Int(milliseconds / 1000),
-                            tv_nsec: Int(milliseconds.truncatingRemainder(dividingBy: 1000) * 1_000_000))
+        var left = timespec(
+            tv_sec: Int(milliseconds / 1000),
+            tv_nsec: Int(milliseconds.truncatingRemainder(dividingBy: 1000) * 1_000_000))
         var rest = timespec()
         while nanosleep(&left, &rest) != 0 && errno == EINTR { left = rest }
     }

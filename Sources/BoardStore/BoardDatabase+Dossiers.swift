@@ -38,8 +38,10 @@ extension BoardDatabase {
         public var deadline: CalendarDate
         public var history: [DossierEvent]
 
-        public init(number: String? = nil, codeHash: String, service: Service, tier: Tier, filed: CalendarDate,
-                    deadline: CalendarDate, history: [DossierEvent]) {
+        public init(
+            number: String? = nil, codeHash: String, service: Service, tier: Tier, filed: CalendarDate,
+            deadline: CalendarDate, history: [DossierEvent]
+        ) {
             self.number = number
             self.codeHash = codeHash
             self.service = service
@@ -51,8 +53,9 @@ extension BoardDatabase {
 
         /// A dossier registered at the counter, its code already hashed; the store gives the number.
         public init(_ registration: DossierRegistration, codeHash: String) {
-            self.init(codeHash: codeHash, service: registration.service, tier: registration.tier,
-                      filed: registration.filed, deadline: registration.deadline, history: registration.history)
+            self.init(
+                codeHash: codeHash, service: registration.service, tier: registration.tier,
+                filed: registration.filed, deadline: registration.deadline, history: registration.history)
         }
 
         var termDays: Int { service.tiers.first { $0.tier == tier }?.days ?? 0 }
@@ -61,15 +64,19 @@ extension BoardDatabase {
     /// Records dossiers in one transaction: all of them or none. A dossier without a number gets
     /// the next one of `pattern` for its year. Returns the numbers, in order.
     @discardableResult
-    public func addDossiers(_ dossiers: [NewDossier], pattern: DossierNumberPattern = .standard) throws(StoreError) -> [String] {
+    public func addDossiers(
+        _ dossiers: [NewDossier], pattern: DossierNumberPattern = .standard
+    ) throws(StoreError) -> [String] {
         try wrap {
             try db.transaction {
-                let insert = try db.prepare("""
+                let insert = try db.prepare(
+                    """
                     INSERT INTO dossiers (number, number_key, year, sequence, code_hash, service, service_name_bg,
                         service_name_en, tier, term_days, filed, deadline, status)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                let event = try db.prepare("INSERT INTO dossier_events (number, date, status, unit) VALUES (?, ?, ?, ?)")
+                let event = try db.prepare(
+                    "INSERT INTO dossier_events (number, date, status, unit) VALUES (?, ?, ?, ?)")
                 let taken = try db.prepare("SELECT 1 FROM dossiers WHERE number = ? OR number_key = ?")
                 let last = try db.prepare("SELECT max(sequence) FROM dossiers WHERE year = ?")
                 var numbers: [String] = []
@@ -94,18 +101,25 @@ extension BoardDatabase {
                         sequence = next
                     }
                     guard let key = DossierNumberPattern.key(number) else {
-                        throw DossierError("\(SafeText.clean(number)): a number needs digits (and only - / . as separators)")
+                        throw DossierError(
+                            "\(SafeText.clean(number)): a number needs digits (and only - / . as separators)")
                     }
                     taken.bind(.text(number), .text(key))
                     let exists = try taken.step()
                     taken.reset()
-                    if exists { throw DossierError("\(number): a dossier with this number (or the same digits) already exists") }
-                    try insert.bind(.text(number), .text(key), .int(d.filed.year), sequence.map(SQLiteValue.int), .text(d.codeHash),
-                                    .text(d.service.number), .text(d.service.name.bg), d.service.name.en.map(SQLiteValue.text),
-                                    .text(d.tier.rawValue), .int(d.termDays), .text(d.filed.iso), .text(d.deadline.iso),
-                                    .text(d.history.last?.status.rawValue ?? DossierStatus.registered.rawValue)).run()
+                    if exists {
+                        throw DossierError("\(number): a dossier with this number (or the same digits) already exists")
+                    }
+                    try insert.bind(
+                        .text(number), .text(key), .int(d.filed.year), sequence.map(SQLiteValue.int), .text(d.codeHash),
+                        .text(d.service.number), .text(d.service.name.bg), d.service.name.en.map(SQLiteValue.text),
+                        .text(d.tier.rawValue), .int(d.termDays), .text(d.filed.iso), .text(d.deadline.iso),
+                        .text(d.history.last?.status.rawValue ?? DossierStatus.registered.rawValue)
+                    ).run()
                     for e in d.history {
-                        try event.bind(.text(number), .text(e.date.iso), .text(e.status.rawValue), e.unit.map(SQLiteValue.text)).run()
+                        try event.bind(
+                            .text(number), .text(e.date.iso), .text(e.status.rawValue), e.unit.map(SQLiteValue.text)
+                        ).run()
                     }
                     numbers.append(number)
                 }
@@ -116,8 +130,10 @@ extension BoardDatabase {
 
     /// Appends a status change as of `today`, checked by `DossierRules` inside the transaction,
     /// against the history as it stands when it is written.
-    public func advanceDossier(number: String, to status: DossierStatus, unit: String?, on date: CalendarDate,
-                               today: CalendarDate) throws(StoreError) {
+    public func advanceDossier(
+        number: String, to status: DossierStatus, unit: String?, on date: CalendarDate,
+        today: CalendarDate
+    ) throws(StoreError) {
         try wrap {
             try db.transaction {
                 guard let (filed, latest) = try currentState(number) else {
@@ -130,9 +146,13 @@ extension BoardDatabase {
                     throw DossierError("\(SafeText.clean(number)): \(reasons)")
                 }
                 try db.prepare("INSERT INTO dossier_events (number, date, status, unit) VALUES (?, ?, ?, ?)")
-                    .bind(.text(number), .text(change.date.iso), .text(change.status.rawValue),
-                          change.unit.map(SQLiteValue.text)).run()
-                try db.prepare("UPDATE dossiers SET status = ? WHERE number = ?").bind(.text(status.rawValue), .text(number)).run()
+                    .bind(
+                        .text(number), .text(change.date.iso), .text(change.status.rawValue),
+                        change.unit.map(SQLiteValue.text)
+                    ).run()
+                try db.prepare("UPDATE dossiers SET status = ? WHERE number = ?").bind(
+                    .text(status.rawValue), .text(number)
+                ).run()
             }
         }
     }
@@ -142,12 +162,14 @@ extension BoardDatabase {
         let d = try db.prepare("SELECT filed FROM dossiers WHERE number = ?")
         d.bind(.text(number))
         guard try d.step(), let filed = CalendarDate(iso: d.text(0) ?? "") else { return nil }
-        let s = try db.prepare("""
+        let s = try db.prepare(
+            """
             SELECT status, date, unit FROM dossier_events WHERE number = ? ORDER BY id DESC LIMIT 1
             """)
         s.bind(.text(number))
         guard try s.step(), let status = DossierStatus(rawValue: s.text(0) ?? ""),
-              let date = CalendarDate(iso: s.text(1) ?? "") else { return (filed, nil) }
+            let date = CalendarDate(iso: s.text(1) ?? "")
+        else { return (filed, nil) }
         return (filed, DossierEvent(date: date, status: status, unit: s.text(2)))
     }
 
@@ -162,7 +184,9 @@ extension BoardDatabase {
                 guard try s.step() else { throw DossierError("\(SafeText.clean(number)): no dossier has this number") }
                 let unlocks = s.int(0)
                 s.reset()
-                try db.prepare("INSERT INTO dossier_unlocks (number, at) VALUES (?, ?)").bind(.text(number), .text(timestamp)).run()
+                try db.prepare("INSERT INTO dossier_unlocks (number, at) VALUES (?, ?)").bind(
+                    .text(number), .text(timestamp)
+                ).run()
                 return unlocks
             }
         }
@@ -170,29 +194,38 @@ extension BoardDatabase {
 
     /// What a kiosk needs to check a lookup: the code's hash, how often staff unlocked the
     /// dossier, and the report to show when the code is right. Nil when no dossier has the key.
-    public func dossierForLookup(key: String) throws(StoreError) -> (codeHash: String, unlocks: Int, report: DossierReport)? {
+    public func dossierForLookup(
+        key: String
+    ) throws(StoreError) -> (codeHash: String, unlocks: Int, report: DossierReport)? {
         try wrap {
             try db.execute("BEGIN")
             defer { try? db.execute("COMMIT") }
-            let s = try db.cached("""
-                SELECT number, code_hash, unlocks, service, service_name_bg, service_name_en, tier, term_days, filed, deadline
+            let s = try db.cached(
+                """
+                SELECT number, code_hash, unlocks, service, service_name_bg, service_name_en, tier, term_days,
+                       filed, deadline
                 FROM dossiers WHERE number_key = ?
                 """)
             defer { s.reset() }
             s.bind(.text(key))
             guard try s.step(), let number = s.text(0), let hash = s.text(1) else { return nil }
             let unlocks = s.int(2)
-            var report = DossierReport(number: number, serviceNumber: s.text(3) ?? "",
-                                       serviceName: LocalizedText(bg: s.text(4) ?? "", en: s.text(5)),
-                                       tier: Tier(rawValue: s.text(6) ?? "") ?? .ordinary, filed: CalendarDate(iso: s.text(8) ?? "") ?? CalendarDate(year: 2000, month: 1, day: 1)!,
-                                       termDays: s.int(7), deadline: CalendarDate(iso: s.text(9) ?? "") ?? CalendarDate(year: 2000, month: 1, day: 1)!,
-                                       history: [])
+            var report = DossierReport(
+                number: number, serviceNumber: s.text(3) ?? "",
+                serviceName: LocalizedText(bg: s.text(4) ?? "", en: s.text(5)),
+                tier: Tier(rawValue: s.text(6) ?? "") ?? .ordinary,
+                filed: CalendarDate(iso: s.text(8) ?? "") ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                termDays: s.int(7),
+                deadline: CalendarDate(iso: s.text(9) ?? "") ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                history: [])
             s.reset()
             let e = try db.cached("SELECT date, status, unit FROM dossier_events WHERE number = ? ORDER BY id")
             defer { e.reset() }
             e.bind(.text(number))
             while try e.step() {
-                guard let date = CalendarDate(iso: e.text(0) ?? ""), let status = DossierStatus(rawValue: e.text(1) ?? "") else { continue }
+                guard let date = CalendarDate(iso: e.text(0) ?? ""),
+                    let status = DossierStatus(rawValue: e.text(1) ?? "")
+                else { continue }
                 report.history.append(DossierEvent(date: date, status: status, unit: e.text(2)))
             }
             return (hash, unlocks, report)

@@ -26,7 +26,8 @@ extension BoardDatabase {
             var categories: [String] = []
             let c = try db.prepare("SELECT id FROM categories ORDER BY position")
             while try c.step() { categories.append(c.text(0) ?? "") }
-            let s = try db.prepare("""
+            let s = try db.prepare(
+                """
                 SELECT s.number, s.name_bg, s.name_en, t.keywords_bg, t.keywords_en, t.description_bg, t.description_en
                 FROM services s INDEXED BY services_list JOIN search_texts t ON t.number = s.number
                 WHERE s.category = ?
@@ -36,10 +37,12 @@ extension BoardDatabase {
                 s.reset()
                 s.bind(.text(category))
                 while try s.step() {
-                    body(SearchDocument(number: s.text(0) ?? "",
-                                        names: [s.text(1), s.text(2)].compactMap { $0 },
-                                        keywords: [s.text(3), s.text(4)].compactMap { $0 },
-                                        descriptions: [s.text(5), s.text(6)].compactMap { $0 }))
+                    body(
+                        SearchDocument(
+                            number: s.text(0) ?? "",
+                            names: [s.text(1), s.text(2)].compactMap { $0 },
+                            keywords: [s.text(3), s.text(4)].compactMap { $0 },
+                            descriptions: [s.text(5), s.text(6)].compactMap { $0 }))
                 }
             }
         }

@@ -17,8 +17,10 @@ extension BoardDatabase {
             encoder.outputFormatting = [.sortedKeys]
             let json = String(decoding: try encoder.encode(report), as: UTF8.self)
             try db.transaction {
-                try db.prepare("INSERT INTO published_results (published_at, period_from, period_to, json) VALUES (?, ?, ?, ?)")
-                    .bind(.text(timestamp), .text(report.from), .text(report.to), .text(json)).run()
+                try db.prepare(
+                    "INSERT INTO published_results (published_at, period_from, period_to, json) VALUES (?, ?, ?, ?)"
+                )
+                .bind(.text(timestamp), .text(report.from), .text(report.to), .text(json)).run()
             }
         }
     }

@@ -53,7 +53,8 @@ public final class BoardDatabase {
         // The kiosk's catalogue query reads only this index, in its order, instead of each
         // service's row (a page or more apiece with the card): 13 ms of a cold start at 5,000
         // services (measured by kiosk-bench).
-        "CREATE INDEX IF NOT EXISTS services_list ON services (category, name_bg, number, name_en, cheapest_cents, fastest_days);",
+        "CREATE INDEX IF NOT EXISTS services_list ON services (category, name_bg, number, name_en, cheapest_cents, "
+            + "fastest_days);",
         // What search reads besides the names, written at import: building the index then reads
         // plain columns instead of taking every card's JSON apart on the board. Filled here once
         // from the cards already stored; every later import writes it.
@@ -82,7 +83,8 @@ public final class BoardDatabase {
             throw .missing(path: path)
         }
         do {
-            db = try SQLiteConnection(path: path, readOnly: readOnly, create: create, busyTimeoutMs: readOnly ? 1500 : 10_000)
+            db = try SQLiteConnection(
+                path: path, readOnly: readOnly, create: create, busyTimeoutMs: readOnly ? 1500 : 10_000)
         } catch {
             throw .unreadable(path: path, reason: error.message)
         }
@@ -98,7 +100,9 @@ public final class BoardDatabase {
         if readOnly {
             if version == 0 { throw .empty(path: path) }
             if version < BoardDatabase.schemaVersion {
-                throw .failed(path: path, reason: "the board database has schema version \(version); run `kiosk import DIR` to upgrade it")
+                throw .failed(
+                    path: path,
+                    reason: "the board database has schema version \(version); run `kiosk import DIR` to upgrade it")
             }
         } else {
             do {
@@ -130,7 +134,9 @@ public final class BoardDatabase {
     /// Keeps at most `kibibytes` of the file's pages in this connection's cache: for a connection
     /// that reads everything once (the search index build), where a cache only adds to the peak.
     public func limitPageCache(kibibytes: Int) throws(StoreError) {
-        do { try db.execute("PRAGMA cache_size = -\(max(1, kibibytes))") } catch { throw StoreError.from(error, path: path) }
+        do { try db.execute("PRAGMA cache_size = -\(max(1, kibibytes))") } catch {
+            throw StoreError.from(error, path: path)
+        }
     }
 
     /// The schema version recorded in the file.
@@ -170,7 +176,8 @@ public final class WriterLock {
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR {
                 close(fd)
-                throw .failed(path: lockPath, reason: "cannot take the writer lock: \(String(cString: strerror(errno)))")
+                throw .failed(
+                    path: lockPath, reason: "cannot take the writer lock: \(String(cString: strerror(errno)))")
             }
         }
     }

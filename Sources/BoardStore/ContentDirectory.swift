@@ -43,7 +43,9 @@ extension HolidayCalendar {
     /// Reads the holiday file at `path`.
     public static func load(path: String) throws(ContentValidationError) -> HolidayCalendar {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ContentValidationError(issues: [ContentIssue(file: path, field: "", message: "cannot read the holiday file")])
+            throw ContentValidationError(issues: [
+                ContentIssue(file: path, field: "", message: "cannot read the holiday file")
+            ])
         }
         return try HolidayCalendar(parsing: data, file: path)
     }

@@ -17,8 +17,10 @@ public enum ContentImport {
     /// Validates `directory` and, unless `checkOnly`, writes it into the database at `databasePath`
     /// (created when missing). Returns what was read.
     @discardableResult
-    public static func run(directory: String, databasePath: String, checkOnly: Bool = false,
-                           timestamp: String, midway: (() -> Void)? = nil) throws(Failure) -> ContentSet {
+    public static func run(
+        directory: String, databasePath: String, checkOnly: Bool = false,
+        timestamp: String, midway: (() -> Void)? = nil
+    ) throws(Failure) -> ContentSet {
         let content: ContentSet
         do {
             content = try ContentReader.read(directory: directory)

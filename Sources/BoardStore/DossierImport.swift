@@ -14,10 +14,12 @@ public enum DossierImport {
         public var errors: [String] = []
     }
 
-    public static func read(_ data: Data, store: BoardDatabase, calendar: HolidayCalendar, today: CalendarDate) -> Batch {
-        let read = DossierBatch.read(data, today: today, calendar: calendar,
-                                     service: { try? store.loadService(number: $0) },
-                                     isTaken: { (try? store.dossierForLookup(key: $0)) != nil })
+    public static func read(_ data: Data, store: BoardDatabase, calendar: HolidayCalendar, today: CalendarDate) -> Batch
+    {
+        let read = DossierBatch.read(
+            data, today: today, calendar: calendar,
+            service: { try? store.loadService(number: $0) },
+            isTaken: { (try? store.dossierForLookup(key: $0)) != nil })
         var batch = Batch(errors: read.errors)
         for entry in read.entries {
             let hash: String
@@ -30,9 +32,11 @@ public enum DossierImport {
                     continue
                 }
             }
-            batch.dossiers.append(BoardDatabase.NewDossier(number: entry.number, codeHash: hash, service: entry.service,
-                                                           tier: entry.tier, filed: entry.filed,
-                                                           deadline: entry.deadline, history: entry.history))
+            batch.dossiers.append(
+                BoardDatabase.NewDossier(
+                    number: entry.number, codeHash: hash, service: entry.service,
+                    tier: entry.tier, filed: entry.filed,
+                    deadline: entry.deadline, history: entry.history))
         }
         return batch
     }

@@ -45,7 +45,8 @@ extension SurveyStore {
     /// for a card whose object holds anything else (a fraction, `true`, a list) or is no object.
     /// Such a card stays a card: it was counted, with no answers, and still is.
     private func convertJSONAnswers() throws(SQLiteError) {
-        try db.execute("""
+        try db.execute(
+            """
             ALTER TABLE cards RENAME TO cards_json;
             DROP INDEX IF EXISTS cards_by_day;
             \(SurveyStore.schema)
@@ -57,7 +58,7 @@ extension SurveyStore {
         let decoder = JSONDecoder()
         while try old.step() {
             guard let json = old.text(3),
-                  let answers = try? decoder.decode([String: SurveyAnswer].self, from: Data(json.utf8))
+                let answers = try? decoder.decode([String: SurveyAnswer].self, from: Data(json.utf8))
             else { continue }
             let card = old.int(0), day = old.text(1) ?? "", flood = old.int(2) != 0
             for (question, answer) in answers {

@@ -3,8 +3,10 @@ import BoardCore
 extension SurveyStore {
     /// The report of the days from `from` to `to`, inclusive, counted by SQL: the same figures as
     /// `SurveyReport(definition:cards:…)` over `cards(from:to:)` (tested on odd and legacy cards).
-    public func report(definition: SurveyDefinition, from: CalendarDate, to: CalendarDate,
-                       includeFloods: Bool = false) throws(StoreError) -> SurveyReport {
+    public func report(
+        definition: SurveyDefinition, from: CalendarDate, to: CalendarDate,
+        includeFloods: Bool = false
+    ) throws(StoreError) -> SurveyReport {
         do {
             var count = SurveyCount(definition: definition, from: from, to: to, includeFloods: includeFloods)
             try count.run(on: db)
@@ -132,7 +134,8 @@ struct SurveyCount {
     /// Every answer with a value or an option, per day, question and answer; the months'
     /// satisfaction; and the stored forms of the question ids.
     private mutating func countAnswers(_ db: SQLiteConnection) throws(SQLiteError) {
-        let s = try db.prepare("""
+        let s = try db.prepare(
+            """
             SELECT day, question, value, option, count(*) FROM answers
             WHERE day BETWEEN ? AND ? AND (flood = 0 OR ?) GROUP BY day, question, value, option
             """)
@@ -145,9 +148,11 @@ struct SurveyCount {
             guard let day = day(s.text(0) ?? "") else { continue }
             let n = s.int(4)
             // A Swift dictionary finds the questions of every form of an id.
-            let questions = questionsOfForm[question] ?? definition.questions.indices.filter {
-                definition.questions[$0].id == question
-            }
+            let questions =
+                questionsOfForm[question]
+                ?? definition.questions.indices.filter {
+                    definition.questions[$0].id == question
+                }
             questionsOfForm[question] = questions
             if !s.isNull(2) {
                 let v = s.int(2)
@@ -178,7 +183,8 @@ struct SurveyCount {
         let (period, values) = period("t")
         // `t` through `answers_by_option`: by option (the grouping needs no sort), and each
         // option's cards in card order, so that each look-up of `s` lands next to the one before.
-        let s = try db.prepare("""
+        let s = try db.prepare(
+            """
             SELECT t.option, count(s.value), sum(s.value >= ?) FROM answers t
             LEFT JOIN answers s ON s.question\(SurveyCount.list(satisfied.count)) AND s.card = t.card
             WHERE t.question\(SurveyCount.list(topics.count)) AND t.option IS NOT NULL\(period)
@@ -202,7 +208,8 @@ struct SurveyCount {
         let stored = forms.filter { form in questions.contains { definition.questions[$0].id == form } }
         guard !stored.isEmpty else { return }
         let (period, values) = period("answers")
-        let s = try db.prepare("""
+        let s = try db.prepare(
+            """
             SELECT day, question, text, option FROM answers
             WHERE question\(SurveyCount.list(stored.count)) AND (text IS NOT NULL OR option IS NOT NULL)\(period)
             """)
@@ -213,7 +220,9 @@ struct SurveyCount {
             guard self.day(day) != nil else { continue }
             let written = s.text(2) ?? "=" + (s.text(3) ?? "")
             var clean = SafeText.clean(written)
-            if clean.utf8.first == 0x20 || clean.utf8.last == 0x20 { clean = clean.trimmingCharacters(in: .whitespaces) }
+            if clean.utf8.first == 0x20 || clean.utf8.last == 0x20 {
+                clean = clean.trimmingCharacters(in: .whitespaces)
+            }
             guard !clean.isEmpty else { continue }
             let question = s.text(1) ?? ""
             for i in questions where definition.questions[i].id == question {
@@ -237,37 +246,43 @@ struct SurveyCount {
                 let sum = values.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }
                 let threshold = q.kind == .faces ? 3 : 4
                 let satisfied = values.enumerated().reduce(0) { $1.offset + 1 >= threshold ? $0 + $1.element : $0 }
-                questions.append(SurveyReport.QuestionResult(
-                    id: q.id, kind: q.kind, text: q.text, answered: answered, buckets: buckets,
-                    mean: answered == 0 ? nil : Double(sum) / Double(answered),
-                    satisfied: answered == 0 ? nil : Double(satisfied) / Double(answered)))
+                questions.append(
+                    SurveyReport.QuestionResult(
+                        id: q.id, kind: q.kind, text: q.text, answered: answered, buckets: buckets,
+                        mean: answered == 0 ? nil : Double(sum) / Double(answered),
+                        satisfied: answered == 0 ? nil : Double(satisfied) / Double(answered)))
             case .choice:
                 let buckets = zip(q.options, counts[index]).map { option, count in
                     SurveyReport.Bucket(key: option.id, label: option.text, count: count)
                 }
-                questions.append(SurveyReport.QuestionResult(
-                    id: q.id, kind: q.kind, text: q.text, answered: counts[index].reduce(0, +), buckets: buckets))
+                questions.append(
+                    SurveyReport.QuestionResult(
+                        id: q.id, kind: q.kind, text: q.text, answered: counts[index].reduce(0, +), buckets: buckets))
             case .comment:
                 allComments += comments[index]
                 // As in SurveyReport: the comments of this and every earlier comment question.
-                questions.append(SurveyReport.QuestionResult(
-                    id: q.id, kind: q.kind, text: q.text, answered: allComments.count, buckets: []))
+                questions.append(
+                    SurveyReport.QuestionResult(
+                        id: q.id, kind: q.kind, text: q.text, answered: allComments.count, buckets: []))
             }
         }
         func share(_ satisfied: Int, of answered: Int) -> Double? {
             answered == 0 ? nil : Double(satisfied) / Double(answered)
         }
-        let groups = group.map { g in
-            definition.questions[g].options.enumerated().map { k, option in
-                SurveyReport.GroupResult(key: option.id, label: option.text, cards: counts[g][k],
-                                         satisfied: share(groupSatisfied[k], of: groupAnswered[k]))
-            }
-        } ?? []
+        let groups =
+            group.map { g in
+                definition.questions[g].options.enumerated().map { k, option in
+                    SurveyReport.GroupResult(
+                        key: option.id, label: option.text, cards: counts[g][k],
+                        satisfied: share(groupSatisfied[k], of: groupAnswered[k]))
+                }
+            } ?? []
         let months = monthCards.indices.map { i in
             let year = from.year + (from.month - 1 + i) / 12
             let month = (from.month - 1 + i) % 12 + 1
-            return SurveyReport.MonthResult(month: "\(year)-\(month < 10 ? "0" : "")\(month)", cards: monthCards[i],
-                                            satisfied: share(monthSatisfied[i], of: monthAnswered[i]))
+            return SurveyReport.MonthResult(
+                month: "\(year)-\(month < 10 ? "0" : "")\(month)", cards: monthCards[i],
+                satisfied: share(monthSatisfied[i], of: monthAnswered[i]))
         }
         return SurveyReport(
             from: from.iso, to: to.iso, cards: cards, floods: floods, floodsIncluded: includeFloods,

@@ -99,8 +99,9 @@ public final class SurveyStore {
                         ? a.card < b.card : a.question.utf8.lexicographicallyPrecedes(b.question.utf8)
                 }
                 for r in rows {
-                    try SurveyStore.insert(r.answer, question: r.question, card: r.card, day: r.day, flood: r.flood,
-                                           with: answer)
+                    try SurveyStore.insert(
+                        r.answer, question: r.question, card: r.card, day: r.day, flood: r.flood,
+                        with: answer)
                 }
                 try db.execute("COMMIT")
             } catch {
@@ -117,8 +118,10 @@ public final class SurveyStore {
         """
 
     /// Inserts the card row under a random id, and returns the id.
-    private static func insert(_ card: SurveyCard, with insert: SQLiteStatement,
-                               using generator: inout SystemRandomNumberGenerator) throws(SQLiteError) -> Int {
+    private static func insert(
+        _ card: SurveyCard, with insert: SQLiteStatement,
+        using generator: inout SystemRandomNumberGenerator
+    ) throws(SQLiteError) -> Int {
         var lastError = SQLiteError(code: 19, message: "no free card id")
         for _ in 0..<8 {
             let id = Int.random(in: 1...Int.max, using: &generator)
@@ -135,13 +138,16 @@ public final class SurveyStore {
     }
 
     /// Inserts one answer row of card `card`.
-    static func insert(_ answer: SurveyAnswer, question: String, card: Int, day: String, flood: Bool,
-                       with insert: SQLiteStatement) throws(SQLiteError) {
-        let (value, option, text): (SQLiteValue?, SQLiteValue?, SQLiteValue?) = switch answer {
-        case .value(let v): (.int(v), nil, nil)
-        case .option(let o): (nil, .text(o), nil)
-        case .text(let t): (nil, nil, .text(t))
-        }
+    static func insert(
+        _ answer: SurveyAnswer, question: String, card: Int, day: String, flood: Bool,
+        with insert: SQLiteStatement
+    ) throws(SQLiteError) {
+        let (value, option, text): (SQLiteValue?, SQLiteValue?, SQLiteValue?) =
+            switch answer {
+            case .value(let v): (.int(v), nil, nil)
+            case .option(let o): (nil, .text(o), nil)
+            case .text(let t): (nil, nil, .text(t))
+            }
         try insert.bind(.text(question), .int(card), value, option, text, .text(day), .int(flood ? 1 : 0)).run()
     }
 
@@ -163,15 +169,18 @@ public final class SurveyStore {
                 }
                 answers[a.int(0), default: [:]][a.text(1) ?? ""] = answer
             }
-            let s = try db.prepare("""
+            let s = try db.prepare(
+                """
                 SELECT id, day, centre, flood FROM cards WHERE day BETWEEN ? AND ? ORDER BY day, id
                 """)
             s.bind(.text(from.iso), .text(to.iso))
             var cards: [SurveyCard] = []
             while try s.step() {
                 guard let day = s.text(1).flatMap(CalendarDate.init(iso:)) else { continue }
-                cards.append(SurveyCard(day: day, centre: s.text(2) ?? "", answers: answers[s.int(0)] ?? [:],
-                                        flood: s.int(3) != 0))
+                cards.append(
+                    SurveyCard(
+                        day: day, centre: s.text(2) ?? "", answers: answers[s.int(0)] ?? [:],
+                        flood: s.int(3) != 0))
             }
             return cards
         } catch {

@@ -12,11 +12,12 @@ public final class ThrottleStore {
 
     package static let migrations = [
         """
-        CREATE TABLE streak (id INTEGER PRIMARY KEY CHECK (id = 1), failures INTEGER NOT NULL, last_failure INTEGER NOT NULL);
+        CREATE TABLE streak (id INTEGER PRIMARY KEY CHECK (id = 1), failures INTEGER NOT NULL,
+            last_failure INTEGER NOT NULL);
         INSERT INTO streak VALUES (1, 0, 0);
         CREATE TABLE dossier_failures (number_key TEXT NOT NULL, unlocks INTEGER NOT NULL, failures INTEGER NOT NULL,
             PRIMARY KEY (number_key, unlocks));
-        """,
+        """
     ]
 
     /// Opens (creating when missing) the kiosk's throttle file and takes its lock, so that a
@@ -28,7 +29,9 @@ public final class ThrottleStore {
         guard lockFD >= 0 else { throw .unreadable(path: lockPath, reason: String(cString: strerror(errno))) }
         guard flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
             close(lockFD)
-            throw .failed(path: path, reason: "another kiosk is using this throttle file; give each kiosk its own (setting `throttle`)")
+            throw .failed(
+                path: path,
+                reason: "another kiosk is using this throttle file; give each kiosk its own (setting `throttle`)")
         }
         do {
             db = try SQLiteConnection(path: path, readOnly: false, create: true, busyTimeoutMs: 2000)
@@ -81,11 +84,15 @@ public final class ThrottleStore {
     public func recordFailure(key: String, unlocks: Int, at time: Int) throws(StoreError) -> Int {
         do {
             return try db.transaction {
-                try db.prepare("""
+                try db.prepare(
+                    """
                     INSERT INTO dossier_failures VALUES (?, ?, 1)
                     ON CONFLICT (number_key, unlocks) DO UPDATE SET failures = failures + 1
-                    """).bind(.text(key), .int(unlocks)).run()
-                try db.prepare("UPDATE streak SET failures = failures + 1, last_failure = ? WHERE id = 1").bind(.int(time)).run()
+                    """
+                ).bind(.text(key), .int(unlocks)).run()
+                try db.prepare("UPDATE streak SET failures = failures + 1, last_failure = ? WHERE id = 1").bind(
+                    .int(time)
+                ).run()
                 return try db.scalarInt("SELECT failures FROM streak WHERE id = 1") ?? 0
             }
         } catch let error as SQLiteError {

@@ -43,12 +43,15 @@ package enum AttractView {
                 let notice = notices[index]
                 let rect = Rect(x: 2, y: y, width: width - 4, height: boxHeight)
                 frame.grid.box(rect, style: notice.urgent ? .urgent : .rule)
-                let label = " \(UIText.announcements.bg) · \(UIText.announcements.text(.en)) \(index + 1)/\(notices.count) "
+                let label =
+                    " \(UIText.announcements.bg) · \(UIText.announcements.text(.en)) \(index + 1)/\(notices.count) "
                 frame.grid.write(label, x: rect.x + 2, y: rect.y, style: .muted)
                 var lines: [(String, CellStyle)] = []
                 let textWidth = rect.width - 4
                 let mark = notice.urgent ? "‼ \(UIText.important.bg) / \(UIText.important.text(.en)): " : ""
-                for line in TextLayout.wrap(mark + notice.text.bg, width: textWidth) { lines.append((line, notice.urgent ? .urgent : .title)) }
+                for line in TextLayout.wrap(mark + notice.text.bg, width: textWidth) {
+                    lines.append((line, notice.urgent ? .urgent : .title))
+                }
                 if let en = notice.text.en, !en.isEmpty {
                     for line in TextLayout.wrap(en, width: textWidth) { lines.append((line, .normal)) }
                 }

@@ -12,7 +12,8 @@ package enum Documents {
             var b = DocumentBuilder(width: width)
             switch state.card {
             case .loaded(let card)? where card.number == number:
-                return cards.lines(card, category: state.catalogue?.category(card.category), language: language, width: width)
+                return cards.lines(
+                    card, category: state.catalogue?.category(card.category), language: language, width: width)
             case .missing(number)?:
                 b.paragraph(UIText.serviceMissing.text(language))
             case .failed(number)?:
@@ -45,7 +46,8 @@ package enum Documents {
         }
     }
 
-    package static func serviceCard(_ s: Service, category: Category?, language: Language, width: Int) -> [DocumentLine] {
+    package static func serviceCard(_ s: Service, category: Category?, language: Language, width: Int) -> [DocumentLine]
+    {
         var b = DocumentBuilder(width: width)
         let t = { (text: LocalizedText) in text.text(language) }
         var head = "\(t(UIText.registerNumber)) \(s.number)"
@@ -64,14 +66,27 @@ package enum Documents {
         }
 
         b.heading(t(UIText.feesAndDeadlines))
-        let rows = s.tiers.map { (t(UIText.tier($0.tier)), UIText.fee(cents: $0.feeCents, language), UIText.days($0.days, language), $0.note.map(t)) }
+        let rows = s.tiers.map {
+            (
+                t(UIText.tier($0.tier)), UIText.fee(cents: $0.feeCents, language), UIText.days($0.days, language),
+                $0.note.map(t)
+            )
+        }
         let c1 = max(DisplayWidth.of(t(UIText.tierColumn)), rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
         let c2 = max(DisplayWidth.of(t(UIText.feeColumn)), rows.map { DisplayWidth.of($0.1) }.max() ?? 0)
         if 1 + c1 + 3 + c2 + 3 + 12 <= width {
-            b.line([Span(TextLayout.fit(t(UIText.tierColumn), width: c1) + "   " + TextLayout.fit(t(UIText.feeColumn), width: c2) + "   " + t(UIText.deadlineColumn), .muted)], indent: 1)
+            b.line(
+                [
+                    Span(
+                        TextLayout.fit(t(UIText.tierColumn), width: c1) + "   "
+                            + TextLayout.fit(t(UIText.feeColumn), width: c2) + "   " + t(UIText.deadlineColumn), .muted)
+                ], indent: 1)
             for row in rows {
-                b.line([Span(TextLayout.fit(row.0, width: c1), .title), Span("   " + pad(row.1, c2) + "   "),
-                        Span(TextLayout.truncate(row.2, width: width - 1 - c1 - c2 - 6))], indent: 1)
+                b.line(
+                    [
+                        Span(TextLayout.fit(row.0, width: c1), .title), Span("   " + pad(row.1, c2) + "   "),
+                        Span(TextLayout.truncate(row.2, width: width - 1 - c1 - c2 - 6)),
+                    ], indent: 1)
                 if let note = row.3 { b.paragraph(note, style: .muted, indent: 1 + c1 + 3) }
             }
         } else {
@@ -116,19 +131,27 @@ package enum Documents {
             return b.lines
         }
         let period = "\(UIText.shortDate(from)) – \(UIText.shortDate(to))"
-        b.paragraph(language == .bg ? "Период: \(period) · попълнени карти: \(report.cards)" : "Period: \(period) · cards filled in: \(report.cards)", style: .title)
+        b.paragraph(
+            language == .bg
+                ? "Период: \(period) · попълнени карти: \(report.cards)"
+                : "Period: \(period) · cards filled in: \(report.cards)", style: .title)
         for q in report.questions where q.kind != .comment {
             b.heading(q.text.text(language))
             if let satisfied = q.satisfied {
-                b.paragraph((language == .bg ? "Доволни: " : "Satisfied: ") + percent(satisfied) + (q.mean.map { (language == .bg ? " · средна оценка " : " · mean ") + decimal($0) } ?? ""))
+                b.paragraph(
+                    (language == .bg ? "Доволни: " : "Satisfied: ") + percent(satisfied)
+                        + (q.mean.map { (language == .bg ? " · средна оценка " : " · mean ") + decimal($0) } ?? ""))
             }
             let labelWidth = min(width / 3, q.buckets.map { DisplayWidth.of($0.label.text(language)) }.max() ?? 0)
             let barWidth = max(5, width - labelWidth - 14)
             for bucket in q.buckets {
                 let share = q.answered > 0 ? Double(bucket.count) / Double(q.answered) : 0
                 let bar = String(repeating: "█", count: Int((share * Double(barWidth)).rounded()))
-                b.line([Span(TextLayout.fit(bucket.label.text(language), width: labelWidth) + " "), Span(bar, .heading),
-                        Span(" " + percent(q.answered > 0 ? share : nil), .muted)], indent: 1)
+                b.line(
+                    [
+                        Span(TextLayout.fit(bucket.label.text(language), width: labelWidth) + " "), Span(bar, .heading),
+                        Span(" " + percent(q.answered > 0 ? share : nil), .muted),
+                    ], indent: 1)
             }
         }
         return b.lines

@@ -13,7 +13,8 @@ package enum DossierView {
 
         b.heading(DossierText.status.text(language))
         b.paragraph("▶ " + report.status.name.text(language), style: .title)
-        b.paragraph("\(DossierText.whatNext.text(language)): \(report.status.nextStep(unit: report.currentUnit, language))")
+        b.paragraph(
+            "\(DossierText.whatNext.text(language)): \(report.status.nextStep(unit: report.currentUnit, language))")
 
         b.heading(DossierText.deadline.text(language))
         b.paragraph(DossierText.deadlineLine(report, language))

@@ -46,7 +46,9 @@ public struct CellStyle: Sendable, Hashable {
         bits = on ? bits | bit : bits & ~bit
     }
 
-    public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        _ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
         bits = role.rawValue & Self.roleMask
         if bold { bits |= Self.boldBit }
         if reverse { bits |= Self.reverseBit }
@@ -199,7 +201,8 @@ public struct Grid: Sendable, Hashable {
         }
         // Both clusters, at different places in their tables.
         guard a.isCluster, b.isCluster, a.style == b.style,
-              a.code & ~PackedCell.valueMask == b.code & ~PackedCell.valueMask else { return false }
+            a.code & ~PackedCell.valueMask == b.code & ~PackedCell.valueMask
+        else { return false }
         return sameCluster(a, b, other: other)
     }
 
@@ -259,7 +262,8 @@ public struct Grid: Sendable, Hashable {
     /// Writes text at (x, y), cleaned of control characters, cut at `maxWidth` columns and at the
     /// grid's edge. A wide character that would not fit whole is not written. Returns the columns used.
     @discardableResult
-    public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .normal, maxWidth: Int? = nil) -> Int {
+    public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .normal, maxWidth: Int? = nil) -> Int
+    {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         let row = y * width

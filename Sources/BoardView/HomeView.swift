@@ -11,14 +11,17 @@ package enum HomeView {
             let available = item.isAvailable(in: state.catalogue)
             let number = "\(index + 1)"
             let name = UIText.item(item, language: language)
-            let detail = available ? UIText.itemDetail(item, language: language) : "(\(UIText.comingSoon.text(language)))"
+            let detail =
+                available ? UIText.itemDetail(item, language: language) : "(\(UIText.comingSoon.text(language)))"
             // A frame only where there are rows for it; a short button is a single bar.
             let framed = rect.height >= 3
             if available && framed {
                 frame.grid.box(rect, style: focused ? .focus : .button)
             }
             if focused {
-                frame.grid.fill(framed ? Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2) : rect, style: .focus)
+                frame.grid.fill(
+                    framed ? Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2) : rect,
+                    style: .focus)
             }
             let textStyle: CellStyle = focused ? .focus : (available ? .button : .muted)
             let detailStyle: CellStyle = focused ? .focus : .muted
@@ -32,7 +35,8 @@ package enum HomeView {
                 if rect.height >= 3 {
                     frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)
                 } else {
-                    frame.grid.write(" " + detail, x: rect.x + 2 + used, y: textY, style: detailStyle, maxWidth: inner - used)
+                    frame.grid.write(
+                        " " + detail, x: rect.x + 2 + used, y: textY, style: detailStyle, maxWidth: inner - used)
                 }
             } else if rect.height >= 5 {
                 frame.grid.write(detail, x: rect.x + 7, y: textY + 1, style: detailStyle, maxWidth: inner - 5)

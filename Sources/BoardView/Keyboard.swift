@@ -28,7 +28,10 @@ package enum Keyboard {
         }
         let space = LocalizedText(bg: "интервал", en: "space").text(language)
         let clear = LocalizedText(bg: "✕ изчисти", en: "✕ clear").text(language)
-        rows.append(others + [Key(label: space, action: .type(" "), units: 4), Key(label: clear, action: .clearQuery, units: 3)])
+        rows.append(
+            others + [
+                Key(label: space, action: .type(" "), units: 4), Key(label: clear, action: .clearQuery, units: 3),
+            ])
         return rows
     }
 
@@ -48,7 +51,9 @@ package enum Keyboard {
     }
 
     /// Draws the keyboard in `rect` (its bottom rows) and registers a target per key.
-    package static func draw(_ layout: KeyboardLayout, language: Language, in rect: Rect, keyHeight: Int, into frame: inout Frame) {
+    package static func draw(
+        _ layout: KeyboardLayout, language: Language, in rect: Rect, keyHeight: Int, into frame: inout Frame
+    ) {
         let rows = rows(layout, language: language)
         let unit = rect.width / unitsPerRow
         for (r, row) in rows.enumerated() {
@@ -60,7 +65,8 @@ package enum Keyboard {
                 if keyHeight >= 3 {
                     frame.grid.box(keyRect, style: .button)
                     let label = TextLayout.truncate(key.label, width: keyRect.width - 2)
-                    frame.grid.write(label, x: keyRect.x + (keyRect.width - DisplayWidth.of(label)) / 2, y: y + 1, style: .button)
+                    frame.grid.write(
+                        label, x: keyRect.x + (keyRect.width - DisplayWidth.of(label)) / 2, y: y + 1, style: .button)
                 } else {
                     // Too short for a frame: a solid tile (reverse video) with the label on top.
                     frame.grid.fill(keyRect, style: .key)

@@ -7,7 +7,9 @@ public enum Layout {
 
     /// The area between the title and the footer.
     public static func body(_ size: TerminalSize) -> Rect {
-        Rect(x: 2, y: headerHeight, width: max(0, size.columns - 4), height: max(0, size.rows - headerHeight - footerHeight - 1))
+        Rect(
+            x: 2, y: headerHeight, width: max(0, size.columns - 4),
+            height: max(0, size.rows - headerHeight - footerHeight - 1))
     }
 
     /// The width of text in a scrolling document (one column is kept for the scroll bar).
@@ -77,7 +79,9 @@ package struct DocumentBuilder {
     }
 
     /// A text with a marker hanging at the left ("•", "1.").
-    package mutating func item(_ marker: String, _ text: String, style: CellStyle = .normal, indent: Int = 1, trailer: Span? = nil) {
+    package mutating func item(
+        _ marker: String, _ text: String, style: CellStyle = .normal, indent: Int = 1, trailer: Span? = nil
+    ) {
         let markerWidth = DisplayWidth.of(marker) + 1
         var parts = TextLayout.wrap(text, width: width - indent - markerWidth)
         if parts.isEmpty { parts = [""] }

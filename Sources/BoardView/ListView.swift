@@ -15,8 +15,9 @@ package enum ListView {
         case .categories:
             guard catalogue.categories.indices.contains(index) else { return nil }
             let c = catalogue.categories[index]
-            return Item(title: "\(index + 1). " + c.name.text(language), detail: c.description?.text(language) ?? "",
-                        badge: UIText.serviceCount(catalogue.services(in: c.id).count, language))
+            return Item(
+                title: "\(index + 1). " + c.name.text(language), detail: c.description?.text(language) ?? "",
+                badge: UIText.serviceCount(catalogue.services(in: c.id).count, language))
         case .services(let id):
             let services = catalogue.services(in: id)
             guard services.indices.contains(index) else { return nil }
@@ -31,7 +32,8 @@ package enum ListView {
         let body = Layout.body(state.size)
         let total = state.listCount
         if total == 0 {
-            frame.grid.write(UIText.noServices.text(state.language), x: body.x, y: body.y, style: .muted, maxWidth: body.width)
+            frame.grid.write(
+                UIText.noServices.text(state.language), x: body.x, y: body.y, style: .muted, maxWidth: body.width)
             return
         }
         let capacity = Layout.listCapacity(state.size)
@@ -45,13 +47,16 @@ package enum ListView {
             let rect = Rect(x: body.x, y: y, width: textWidth, height: Layout.listRowHeight)
             FocusBar.draw(into: &frame, x: rect.x, y: y, height: Layout.listRowHeight, focused: focused)
             let badgeWidth = DisplayWidth.of(item.badge)
-            frame.grid.write(TextLayout.truncate(item.title, width: textWidth - badgeWidth - 4), x: rect.x + 2, y: y, style: .title)
+            frame.grid.write(
+                TextLayout.truncate(item.title, width: textWidth - badgeWidth - 4), x: rect.x + 2, y: y, style: .title)
             frame.grid.write(item.badge, x: rect.maxX - badgeWidth - 1, y: y, style: .muted)
-            frame.grid.write(TextLayout.truncate(item.detail, width: textWidth - 5), x: rect.x + 4, y: y + 1, style: .muted)
+            frame.grid.write(
+                TextLayout.truncate(item.detail, width: textWidth - 5), x: rect.x + 4, y: y + 1, style: .muted)
             frame.target(rect, .open(index: index))
         }
-        ScrollBar.draw(into: &frame, x: body.maxX - 1, y: body.y, height: min(body.height, capacity * Layout.listRowHeight),
-                       first: first, visible: capacity, total: total)
+        ScrollBar.draw(
+            into: &frame, x: body.maxX - 1, y: body.y, height: min(body.height, capacity * Layout.listRowHeight),
+            first: first, visible: capacity, total: total)
     }
 }
 
@@ -81,14 +86,16 @@ package enum DocumentView {
                 x += frame.grid.write(span.text, x: x, y: body.y + row, style: span.style, maxWidth: body.maxX - 2 - x)
             }
         }
-        ScrollBar.draw(into: &frame, x: body.maxX - 1, y: body.y, height: body.height,
-                       first: first, visible: body.height, total: lines.count)
+        ScrollBar.draw(
+            into: &frame, x: body.maxX - 1, y: body.y, height: body.height,
+            first: first, visible: body.height, total: lines.count)
     }
 }
 
 /// A thin scroll bar with arrows that also work as tap targets.
 package enum ScrollBar {
-    package static func draw(into frame: inout Frame, x: Int, y: Int, height: Int, first: Int, visible: Int, total: Int) {
+    package static func draw(into frame: inout Frame, x: Int, y: Int, height: Int, first: Int, visible: Int, total: Int)
+    {
         guard total > visible, height >= 3 else { return }
         let track = height - 2
         let thumb = max(1, track * visible / total)

@@ -29,10 +29,12 @@ package enum LookupView {
             let active = session.field == field
             let style: CellStyle = active ? .focus : .button
             frame.grid.box(rect, style: style)
-            frame.grid.write(" \(label.text(language)) ", x: rect.x + 2, y: rect.y, style: style, maxWidth: rect.width - 4)
+            frame.grid.write(
+                " \(label.text(language)) ", x: rect.x + 2, y: rect.y, style: style, maxWidth: rect.width - 4)
             let cursor = active ? "▌" : ""
-            frame.grid.write((active ? "▶ " : "  ") + value + cursor, x: rect.x + 1, y: rect.y + 1,
-                             style: active ? .title : .normal, maxWidth: rect.width - 2)
+            frame.grid.write(
+                (active ? "▶ " : "  ") + value + cursor, x: rect.x + 1, y: rect.y + 1,
+                style: active ? .title : .normal, maxWidth: rect.width - 2)
             frame.target(rect, .dossier(.select(field)))
         }
         y += 3
@@ -42,7 +44,9 @@ package enum LookupView {
         if session.checking {
             frame.grid.write(DossierText.checking.text(language), x: body.x, y: y, style: .muted, maxWidth: body.width)
         } else if wait > 0 {
-            frame.grid.write(DossierText.notice(.throttled, wait: wait, language), x: body.x, y: y, style: .urgent, maxWidth: body.width)
+            frame.grid.write(
+                DossierText.notice(.throttled, wait: wait, language), x: body.x, y: y, style: .urgent,
+                maxWidth: body.width)
         } else if let notice = session.notice, notice != .throttled {
             let lines = TextLayout.wrap(DossierText.notice(notice, wait: 0, language), width: body.width)
             for (i, line) in lines.prefix(2).enumerated() {
@@ -60,13 +64,16 @@ package enum LookupView {
         let available = body.maxY - y
         let keyHeight = min(3, max(1, available / (symbolRows + 1)))
         var rows: [[Key]] = stride(from: 0, to: symbols.count, by: perRow).map { start in
-            symbols[start..<min(symbols.count, start + perRow)].map { Key(label: String($0), action: .dossier(.type($0)), width: keyWidth) }
+            symbols[start..<min(symbols.count, start + perRow)].map {
+                Key(label: String($0), action: .dossier(.type($0)), width: keyWidth)
+            }
         }
         var actions: [Key] = [Key(label: DossierText.delete.text(language), action: .dossier(.delete), width: 0)]
         if session.field == .number {
             actions.append(Key(label: DossierText.toCode.text(language), action: .dossier(.select(.code)), width: 0))
         } else {
-            actions.append(Key(label: DossierText.toNumber.text(language), action: .dossier(.select(.number)), width: 0))
+            actions.append(
+                Key(label: DossierText.toNumber.text(language), action: .dossier(.select(.number)), width: 0))
         }
         let checkLabel = wait > 0 ? "⏳ " + DossierText.clock(wait) : DossierText.check.text(language)
         actions.append(Key(label: checkLabel, action: .dossier(.submit), width: 0, emphasis: true))
@@ -81,8 +88,9 @@ package enum LookupView {
                 let style: CellStyle = key.emphasis ? .title : .button
                 if keyHeight >= 3 { frame.grid.box(rect, style: style) } else { frame.grid.fill(rect, style: .focus) }
                 let label = TextLayout.truncate(key.label, width: max(1, key.width - 2))
-                frame.grid.write(label, x: rect.x + (key.width - DisplayWidth.of(label)) / 2, y: rect.y + (keyHeight - 1) / 2,
-                                 style: keyHeight >= 3 ? style : .focus)
+                frame.grid.write(
+                    label, x: rect.x + (key.width - DisplayWidth.of(label)) / 2, y: rect.y + (keyHeight - 1) / 2,
+                    style: keyHeight >= 3 ? style : .focus)
                 frame.target(rect, key.action)
                 x += key.width + 1
             }

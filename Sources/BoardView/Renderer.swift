@@ -26,7 +26,8 @@ public final class Renderer {
     /// The sizes of the screen on show that keys depend on (see `Viewport`).
     public func viewport(of state: BoardState) -> Viewport {
         var viewport = Viewport()
-        viewport.itemsPerPage = state.screen == .search ? SearchView.resultCapacity(state) : Layout.listCapacity(state.size)
+        viewport.itemsPerPage =
+            state.screen == .search ? SearchView.resultCapacity(state) : Layout.listCapacity(state.size)
         switch state.screen {
         case .home: viewport.choicesPerRow = Layout.homeColumns(state.size)
         case .survey: viewport.choicesPerRow = Board.currentQuestion(state).map { SurveyView.columns($0.1) } ?? 1
@@ -72,7 +73,8 @@ package enum Chrome {
         let time = "\(UIText.shortDate(state.now.date))  \(UIText.clock(state.now)) "
         let timeWidth = DisplayWidth.of(time)
         if let catalogue = state.catalogue {
-            let name = " " + catalogue.municipality.name.text(language) + " · " + catalogue.municipality.centre.text(language)
+            let name =
+                " " + catalogue.municipality.name.text(language) + " · " + catalogue.municipality.centre.text(language)
             frame.grid.write(TextLayout.truncate(name, width: size.columns - timeWidth - 1), x: 0, y: 0, style: .header)
         }
         frame.grid.write(time, x: size.columns - timeWidth, y: 0, style: .header)
@@ -88,7 +90,10 @@ package enum Chrome {
         let typing = state.screen == .search || state.screen == .dossierLookup || Board.isCommentScreen(state)
         buttons += [
             // (Under lockdown function keys do nothing: there the button is for tapping.)
-            (UIText.switchLanguage(from: language), typing ? (state.settings.lockdown ? "" : "F2") : "L", .toggleLanguage),
+            (
+                UIText.switchLanguage(from: language), typing ? (state.settings.lockdown ? "" : "F2") : "L",
+                .toggleLanguage
+            )
         ]
         // Search is one tap away from every catalogue screen.
         switch state.screen {
@@ -142,20 +147,24 @@ package enum Chrome {
             return UIText.item(.services, language: language) + " › " + name
         case .service(let number):
             if let card = state.card?.service, card.number == number,
-               let category = state.catalogue?.category(card.category) {
-                return UIText.item(.services, language: language) + " › " + category.name.text(language) + " › № " + number
+                let category = state.catalogue?.category(card.category)
+            {
+                return UIText.item(.services, language: language) + " › " + category.name.text(language) + " › № "
+                    + number
             }
             return UIText.item(.services, language: language) + " › № " + number
         case .contacts: return UIText.contactsTitle.text(language)
         case .search: return UIText.searchTitle.text(language)
         case .survey(let step):
             let total = state.catalogue?.survey?.questions.count ?? 0
-            return (state.catalogue?.survey?.title.text(language) ?? "") + " · " + UIText.questionOf(step + 1, total, language)
+            return (state.catalogue?.survey?.title.text(language) ?? "") + " · "
+                + UIText.questionOf(step + 1, total, language)
         case .surveyConfirm: return UIText.checkYourAnswers.text(language)
         case .surveyThanks: return state.catalogue?.survey?.title.text(language) ?? ""
         case .surveyResults: return UIText.item(.results, language: language)
         case .page(let kind): return UIText.pageTitle(kind).text(language)
-        case .unavailable(let item): return UIText.item(item, language: language) + " — " + UIText.unavailableTitle.text(language)
+        case .unavailable(let item):
+            return UIText.item(item, language: language) + " — " + UIText.unavailableTitle.text(language)
         case .dossierLookup, .dossierResult: return DossierText.title(state)
         case .attract, .outOfOrder: return ""
         }
@@ -192,7 +201,9 @@ package enum OutOfOrderView {
         ]
         lines += [("", .normal), (UIText.outOfOrderRetryBG, .muted), (UIText.outOfOrderRetryEN, .muted)]
         // The centre's phone: from the last content read, else from kiosk.conf (`phone`).
-        if let phone = state.session.lastKnownPhone ?? state.catalogue?.municipality.helpdeskPhone ?? state.settings.phone, !phone.isEmpty {
+        if let phone = state.session.lastKnownPhone ?? state.catalogue?.municipality.helpdeskPhone
+            ?? state.settings.phone, !phone.isEmpty
+        {
             lines.append(("", .normal))
             lines.append(("☎ \(UIText.outOfOrderPhoneBG) / \(UIText.outOfOrderPhoneEN): \(phone)", .title))
         }

@@ -40,9 +40,13 @@ package enum SearchView {
         let search = state.search
 
         // The field, with a block cursor, and the keyboard toggle at its right.
-        let toggleLabel = (search.keyboardShown ? LocalizedText(bg: "скрий ⌨", en: "hide ⌨") : LocalizedText(bg: "⌨ клавиатура", en: "⌨ keyboard")).text(language)
+        let toggleLabel =
+            (search.keyboardShown
+            ? LocalizedText(bg: "скрий ⌨", en: "hide ⌨") : LocalizedText(bg: "⌨ клавиатура", en: "⌨ keyboard")).text(
+                language)
         let toggleWidth = DisplayWidth.of(toggleLabel) + 4
-        let fieldBox = Rect(x: areas.field.x, y: areas.field.y, width: areas.field.width - toggleWidth - 1, height: fieldHeight)
+        let fieldBox = Rect(
+            x: areas.field.x, y: areas.field.y, width: areas.field.width - toggleWidth - 1, height: fieldHeight)
         frame.grid.box(fieldBox, style: .focus)
         let label = LocalizedText(bg: "Търся: ", en: "Find: ").text(language)
         let used = frame.grid.write(label, x: fieldBox.x + 2, y: fieldBox.y + 1, style: .muted)
@@ -116,20 +120,26 @@ package enum SearchView {
             drawHighlighted(name, query: search.query, x: row.x + 2, y: rowY, base: base, into: &frame)
             frame.grid.write(badge, x: row.maxX - DisplayWidth.of(badge) - 1, y: rowY, style: .muted)
             let category = catalogue.category(summary.category)?.name.text(language) ?? ""
-            let detail = TextLayout.truncate(category + " · " + UIText.listSummary(summary, language), width: textWidth - 5)
+            let detail = TextLayout.truncate(
+                category + " · " + UIText.listSummary(summary, language), width: textWidth - 5)
             frame.grid.write(detail, x: row.x + 4, y: rowY + 1, style: .muted)
             frame.target(row, .open(index: index))
         }
         // How many were found, on the results' last row when they do not all fit.
         if count > capacity {
-            frame.grid.write(countText, x: rect.x + 4, y: rect.y + capacity * resultHeight - 1 + (rect.height % resultHeight > 0 ? 1 : 0), style: .muted)
+            frame.grid.write(
+                countText, x: rect.x + 4,
+                y: rect.y + capacity * resultHeight - 1 + (rect.height % resultHeight > 0 ? 1 : 0), style: .muted)
         }
-        ScrollBar.draw(into: &frame, x: rect.maxX - 1, y: rect.y, height: capacity * resultHeight,
-                       first: first, visible: capacity, total: count)
+        ScrollBar.draw(
+            into: &frame, x: rect.maxX - 1, y: rect.y, height: capacity * resultHeight,
+            first: first, visible: capacity, total: count)
     }
 
     /// Writes text with the parts matching the query underlined and bold (not colour alone).
-    package static func drawHighlighted(_ text: String, query: String, x: Int, y: Int, base: CellStyle, into frame: inout Frame) {
+    package static func drawHighlighted(
+        _ text: String, query: String, x: Int, y: Int, base: CellStyle, into frame: inout Frame
+    ) {
         let ranges = SearchIndex.highlights(of: query, in: text)
         var highlight = base
         highlight.underline = true
@@ -146,7 +156,8 @@ package enum SearchView {
             while index < scalars.endIndex {
                 let lit = ranges.contains { $0.contains(offset) }
                 if lit != runLit && index > runStart {
-                    column += frame.grid.write(String(text[runStart..<index]), x: column, y: y, style: runLit ? highlight : base)
+                    column += frame.grid.write(
+                        String(text[runStart..<index]), x: column, y: y, style: runLit ? highlight : base)
                     runStart = index
                 }
                 runLit = lit

@@ -4,7 +4,9 @@ import BoardCore
 /// takes every key and tap for it.
 package enum SessionOverlay {
     package static func draw(_ state: BoardState, into frame: inout Frame) {
-        if let notice = state.session.notice, !state.size.isTooSmall, state.screen != .attract, state.screen != .outOfOrder {
+        if let notice = state.session.notice, !state.size.isTooSmall, state.screen != .attract,
+            state.screen != .outOfOrder
+        {
             drawNotice(notice, state, into: &frame)
         }
         if let prompt = state.session.staffPrompt {
@@ -33,7 +35,9 @@ package enum SessionOverlay {
     }
 
     /// A centred box; returns nothing, draws lines with their styles.
-    package static func box(_ lines: [(String, CellStyle)], style: CellStyle, state: BoardState, into frame: inout Frame) {
+    package static func box(
+        _ lines: [(String, CellStyle)], style: CellStyle, state: BoardState, into frame: inout Frame
+    ) {
         let size = state.size
         let width = min(size.columns, 72)
         let inner = max(1, width - 4)
@@ -41,10 +45,13 @@ package enum SessionOverlay {
             line.0.isEmpty ? [("", line.1)] : TextLayout.wrap(line.0, width: inner).map { ($0, line.1) }
         }
         let height = min(size.rows, wrapped.count + 2)
-        let rect = Rect(x: (size.columns - width) / 2, y: max(0, (size.rows - height) / 2), width: width, height: height)
+        let rect = Rect(
+            x: (size.columns - width) / 2, y: max(0, (size.rows - height) / 2), width: width, height: height)
         // A clear cell around the box, so the screen underneath does not run into its frame.
-        frame.grid.fill(Rect(x: max(0, rect.x - 1), y: max(0, rect.y - 1), width: min(size.columns, rect.width + 2),
-                             height: min(size.rows, rect.height + 2)), style: .normal)
+        frame.grid.fill(
+            Rect(
+                x: max(0, rect.x - 1), y: max(0, rect.y - 1), width: min(size.columns, rect.width + 2),
+                height: min(size.rows, rect.height + 2)), style: .normal)
         frame.grid.box(rect, style: style)
         for (i, line) in wrapped.prefix(max(0, height - 2)).enumerated() {
             let x = rect.x + max(1, (width - DisplayWidth.of(line.0)) / 2)

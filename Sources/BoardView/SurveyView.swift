@@ -42,20 +42,30 @@ package enum SurveyView {
         let height = max(3, min(7, (body.maxY - y - (rows - 1)) / rows))
         let chosen = state.survey.answers[question.id]
         for index in 0..<count {
-            let rect = Rect(x: body.x + (index % columns) * (width + gap), y: y + (index / columns) * (height + 1), width: width, height: height)
+            let rect = Rect(
+                x: body.x + (index % columns) * (width + gap), y: y + (index / columns) * (height + 1), width: width,
+                height: height)
             let focused = index == state.place.selected
-            let answer: SurveyAnswer = question.kind == .choice ? .option(question.options[index].id) : .value(index + 1)
+            let answer: SurveyAnswer =
+                question.kind == .choice ? .option(question.options[index].id) : .value(index + 1)
             let picked = chosen == answer
             frame.grid.box(rect, style: focused ? .focus : .button)
-            if focused { frame.grid.fill(Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2), style: .focus) }
+            if focused {
+                frame.grid.fill(
+                    Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2), style: .focus)
+            }
             let style: CellStyle = focused ? .focus : .button
             var lines: [String] = []
             switch question.kind {
             case .faces:
-                lines = [SurveyText.face(index + 1)] + TextLayout.wrap(SurveyText.answerLabel(.faces, index + 1).text(language), width: rect.width - 4)
+                lines =
+                    [SurveyText.face(index + 1)]
+                    + TextLayout.wrap(SurveyText.answerLabel(.faces, index + 1).text(language), width: rect.width - 4)
             case .scale:
                 let label = SurveyText.answerLabel(.scale, index + 1).text(language)
-                lines = [String(index + 1)] + TextLayout.wrap(String(label.drop { $0 != " " }.dropFirst(3)), width: rect.width - 4)
+                lines =
+                    [String(index + 1)]
+                    + TextLayout.wrap(String(label.drop { $0 != " " }.dropFirst(3)), width: rect.width - 4)
             case .choice:
                 lines = TextLayout.wrap(question.options[index].text.text(language), width: rect.width - 4)
             case .comment:
@@ -86,7 +96,9 @@ package enum SurveyView {
         let typed = frame.grid.write(shown, x: field.x + 2, y: field.y + 1, style: .title)
         frame.grid.write("█", x: field.x + 2 + typed, y: field.y + 1, style: .title)
         if state.survey.comment.isEmpty {
-            frame.grid.write(LocalizedText(bg: " (по желание)", en: " (optional)").text(language), x: field.x + 3, y: field.y + 1, style: .muted)
+            frame.grid.write(
+                LocalizedText(bg: " (по желание)", en: " (optional)").text(language), x: field.x + 3, y: field.y + 1,
+                style: .muted)
         }
         let done = Rect(x: field.maxX + 1, y: rect.y, width: doneWidth, height: 3)
         frame.grid.box(done, style: .button)
@@ -97,8 +109,10 @@ package enum SurveyView {
         let available = rect.height - 4
         let keyHeight = available >= rows * 3 ? 3 : available >= rows * 2 ? 2 : 1
         let height = rows * keyHeight
-        Keyboard.draw(state.survey.keyboard, language: language,
-                      in: Rect(x: rect.x, y: rect.maxY - height, width: rect.width, height: height), keyHeight: keyHeight, into: &frame)
+        Keyboard.draw(
+            state.survey.keyboard, language: language,
+            in: Rect(x: rect.x, y: rect.maxY - height, width: rect.width, height: height), keyHeight: keyHeight,
+            into: &frame)
     }
 
     package static func drawConfirm(_ state: BoardState, into frame: inout Frame) {
@@ -111,18 +125,25 @@ package enum SurveyView {
             guard y < body.maxY - buttonsHeight - 1 else { break }
             let answer: String
             switch state.survey.answers[question.id] {
-            case .value(let v)?: answer = (question.kind == .faces ? SurveyText.face(v) + " " : "") + SurveyText.answerLabel(question.kind, v).text(language)
+            case .value(let v)?:
+                answer =
+                    (question.kind == .faces ? SurveyText.face(v) + " " : "")
+                    + SurveyText.answerLabel(question.kind, v).text(language)
             case .option(let id)?: answer = question.options.first { $0.id == id }?.text.text(language) ?? id
             case .text(let t)?: answer = "„" + t + "“"
             case nil: answer = LocalizedText(bg: "— пропуснат —", en: "— skipped —").text(language)
             }
-            let used = frame.grid.write("• " + TextLayout.truncate(question.text.text(language), width: body.width / 2 - 2), x: body.x, y: y, style: .muted)
-            frame.grid.write(TextLayout.truncate(answer, width: body.width - used - 2), x: body.x + used + 2, y: y, style: .title)
+            let used = frame.grid.write(
+                "• " + TextLayout.truncate(question.text.text(language), width: body.width / 2 - 2), x: body.x, y: y,
+                style: .muted)
+            frame.grid.write(
+                TextLayout.truncate(answer, width: body.width - used - 2), x: body.x + used + 2, y: y, style: .title)
             y += 1
         }
         y += 1
         if state.survey.saving {
-            frame.grid.write(LocalizedText(bg: "Записване…", en: "Saving…").text(language), x: body.x, y: y, style: .muted)
+            frame.grid.write(
+                LocalizedText(bg: "Записване…", en: "Saving…").text(language), x: body.x, y: y, style: .muted)
         } else if state.survey.saveFailed {
             for line in TextLayout.wrap(UIText.cardNotSaved.text(language), width: body.width).prefix(2) {
                 frame.grid.write(line, x: body.x, y: y, style: .urgent)
@@ -133,12 +154,22 @@ package enum SurveyView {
         let half = (body.width - 2) / 2
         let send = Rect(x: body.x, y: buttonY, width: half, height: buttonsHeight)
         let change = Rect(x: body.x + half + 2, y: buttonY, width: half, height: buttonsHeight)
-        let sendLabel = (state.survey.saveFailed ? LocalizedText(bg: "✔ Опитайте отново  (1)", en: "✔ Try again  (1)") : LocalizedText(bg: "✔ Изпрати  (1)", en: "✔ Send  (1)")).text(language)
-        for (rect, label, action, focused) in [(send, sendLabel, Action.submitCard, true),
-                                               (change, LocalizedText(bg: "✎ Промени  (2)", en: "✎ Change  (2)").text(language), Action.back, false)] {
+        let sendLabel =
+            (state.survey.saveFailed
+            ? LocalizedText(bg: "✔ Опитайте отново  (1)", en: "✔ Try again  (1)")
+            : LocalizedText(bg: "✔ Изпрати  (1)", en: "✔ Send  (1)")).text(language)
+        for (rect, label, action, focused) in [
+            (send, sendLabel, Action.submitCard, true),
+            (change, LocalizedText(bg: "✎ Промени  (2)", en: "✎ Change  (2)").text(language), Action.back, false),
+        ] {
             frame.grid.box(rect, style: focused ? .focus : .button)
-            if focused { frame.grid.fill(Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2), style: .focus) }
-            frame.grid.write(label, x: rect.x + (rect.width - DisplayWidth.of(label)) / 2, y: rect.y + rect.height / 2, style: focused ? .focus : .button)
+            if focused {
+                frame.grid.fill(
+                    Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2), style: .focus)
+            }
+            frame.grid.write(
+                label, x: rect.x + (rect.width - DisplayWidth.of(label)) / 2, y: rect.y + rect.height / 2,
+                style: focused ? .focus : .button)
             frame.target(rect, action)
         }
     }
@@ -154,7 +185,12 @@ package enum SurveyView {
         if let at = state.survey.thanksAt {
             let left = max(0, SurveyProgress.thanksSeconds - (state.clock - at))
             lines.append(("", .normal))
-            lines.append((state.language == .bg ? "Продължаване след \(left) с · докоснете, за да продължите" : "Continuing in \(left) s · touch to continue", .muted))
+            lines.append(
+                (
+                    state.language == .bg
+                        ? "Продължаване след \(left) с · докоснете, за да продължите"
+                        : "Continuing in \(left) s · touch to continue", .muted
+                ))
         }
         let top = body.y + max(0, (body.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

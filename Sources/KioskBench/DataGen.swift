@@ -61,22 +61,33 @@ func generateContent(demo: String, into target: String, count: Int) -> Int {
     var templates: [(text: String, service: Service)] = []
     for file in files {
         guard let text = readText(demo + "/services/" + file) else { fail("cannot read \(file)") }
-        guard let service = demoSet.services.first(where: { text.contains("\"number\": \"\($0.number)\"") }) else { continue }
+        guard let service = demoSet.services.first(where: { text.contains("\"number\": \"\($0.number)\"") }) else {
+            continue
+        }
         templates.append((text, service))
     }
     guard !templates.isEmpty else { fail("no demo services found in \(demo)") }
     let longestDescription = templates.map(\.service.description.bg).max { $0.count < $1.count }!
-    let districtsBG = ["Запад", "Изток", "Център", "Еленово", "Струмско", "Грамада", "Освобождение", "Strumsko",
-                       "Дъбрава", "Бистрица", "Покровник", "Логодаж", "Рилци", "Дренково", "Зелен дол"]
-    let districtsEN = ["West", "East", "Centre", "Elenovo", "Strumsko", "Gramada", "Osvobozhdenie", "Strumsko",
-                       "Dabrava", "Bistritsa", "Pokrovnik", "Logodazh", "Riltsi", "Drenkovo", "Zelen dol"]
+    let districtsBG = [
+        "Запад", "Изток", "Център", "Еленово", "Струмско", "Грамада", "Освобождение", "Strumsko",
+        "Дъбрава", "Бистрица", "Покровник", "Логодаж", "Рилци", "Дренково", "Зелен дол",
+    ]
+    let districtsEN = [
+        "West", "East", "Centre", "Elenovo", "Strumsko", "Gramada", "Osvobozhdenie", "Strumsko",
+        "Dabrava", "Bistritsa", "Pokrovnik", "Logodazh", "Riltsi", "Drenkovo", "Zelen dol",
+    ]
     for i in 0..<count {
         let t = templates[i % templates.count]
         let variant = i / templates.count
         let number = String(10000 + i)
         let d = variant % districtsBG.count
-        let nameBG = variant == 0 ? t.service.name.bg : "\(t.service.name.bg) – район \(districtsBG[d]), вариант \(variant)"
-        let nameEN = (t.service.name.en ?? "").isEmpty ? nil : (variant == 0 ? t.service.name.en! : "\(t.service.name.en!) – \(districtsEN[d]) district, variant \(variant)")
+        let nameBG =
+            variant == 0 ? t.service.name.bg : "\(t.service.name.bg) – район \(districtsBG[d]), вариант \(variant)"
+        let nameEN =
+            (t.service.name.en ?? "").isEmpty
+            ? nil
+            : (variant == 0
+                ? t.service.name.en! : "\(t.service.name.en!) – \(districtsEN[d]) district, variant \(variant)")
         var text = t.text.replacingFirst("\"number\": \"\(t.service.number)\"", with: "\"number\": \"\(number)\"")
         text = text.replacingFirst("\"bg\": \(jsonString(t.service.name.bg))", with: "\"bg\": \(jsonString(nameBG))")
         if let en = t.service.name.en, let nameEN {
@@ -86,7 +97,8 @@ func generateContent(demo: String, into target: String, count: Int) -> Int {
         // over), so that some cards scroll even at 200×60, as a large municipality's longest do.
         if variant % 20 == 1 {
             let long = Array(repeating: longestDescription, count: 10).joined(separator: " ")
-            text = text.replacingFirst("\"bg\": \(jsonString(t.service.description.bg))", with: "\"bg\": \(jsonString(long))")
+            text = text.replacingFirst(
+                "\"bg\": \(jsonString(t.service.description.bg))", with: "\"bg\": \(jsonString(long))")
         }
         writeText("\(target)/services/\(number).json", text)
     }
@@ -138,17 +150,22 @@ func stepDone(_ s: OpaquePointer, _ db: RawDB) {
 
 /// Writes `count` dossiers with five status changes each, straight into the board database in one
 /// transaction, all with one precomputed code hash. Returns the numbers' keys of a sample.
-func insertDossiers(databasePath: String, count: Int, codeHash: String, services: [(number: String, bg: String, en: String?)]) {
+func insertDossiers(
+    databasePath: String, count: Int, codeHash: String, services: [(number: String, bg: String, en: String?)]
+) {
     let db = RawDB(path: databasePath)
     db.exec("PRAGMA cache_size = -200000; PRAGMA synchronous = OFF")
     db.exec("BEGIN IMMEDIATE")
-    let dossier = db.prepare("""
+    let dossier = db.prepare(
+        """
         INSERT INTO dossiers (number, number_key, year, sequence, code_hash, service, service_name_bg, service_name_en,
             tier, term_days, filed, deadline, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let event = db.prepare("INSERT INTO dossier_events (number, date, status, unit) VALUES (?, ?, ?, ?)")
     let statuses = ["registered", "assigned", "in_progress", "ready_for_collection", "completed"]
-    let units = ["Деловодство", "Отдел „ГРАО“", "Отдел „ГРАО“", "Център за обслужване, гише 2", "Център за обслужване, гише 2"]
+    let units = [
+        "Деловодство", "Отдел „ГРАО“", "Отдел „ГРАО“", "Център за обслужване, гише 2", "Център за обслужване, гише 2",
+    ]
     let perYear = dossierNumbersPerYear(count)
     for i in 0..<count {
         let (number, year, sequence) = dossierNumber(i, perYear: perYear)
@@ -203,10 +220,12 @@ func insertSurveyCards(path: String, count: Int, definition: SurveyDefinition) {
     let store: SurveyStore
     do { store = try SurveyStore(path: path) } catch { fail("cannot open the survey file: \(error)") }
     var rng = SplitMix(seed: 7)
-    let comments = ["Много бързо, благодаря!", "Чакахме дълго на гише 3/4.", "Служителката беше \"много\" любезна.",
-                    "Формулярът C:\\Documents\\заявление.pdf не се отвори / did not open",
-                    "Нямаше хартия в принтера (стая 2/3), \"пак\"", "Good service, thank you.",
-                    "Сайтът https://example.bg/uslugi е бавен \\ slow"]
+    let comments = [
+        "Много бързо, благодаря!", "Чакахме дълго на гише 3/4.", "Служителката беше \"много\" любезна.",
+        "Формулярът C:\\Documents\\заявление.pdf не се отвори / did not open",
+        "Нямаше хартия в принтера (стая 2/3), \"пак\"", "Good service, thank you.",
+        "Сайтът https://example.bg/uslugi е бавен \\ slow",
+    ]
     let days = (1...6).flatMap { m in (1...28).map { d in CalendarDate(year: 2026, month: m, day: d)! } }
     var batch: [SurveyCard] = []
     for i in 0..<count {
@@ -222,8 +241,10 @@ func insertSurveyCards(path: String, count: Int, definition: SurveyDefinition) {
                 if rng.next() % 5 == 0 { answers[q.id] = .text(comments[i % comments.count]) }
             }
         }
-        batch.append(SurveyCard(day: days[i % days.count], centre: definition.title.bg, answers: answers,
-                                flood: i % 97 == 0))
+        batch.append(
+            SurveyCard(
+                day: days[i % days.count], centre: definition.title.bg, answers: answers,
+                flood: i % 97 == 0))
         if batch.count == 10_000 || i == count - 1 {
             do { try store.save(batch) } catch { fail("cannot store survey cards: \(error)") }
             batch.removeAll(keepingCapacity: true)

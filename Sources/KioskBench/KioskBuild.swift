@@ -23,17 +23,19 @@ struct KioskBuild {
         var info = stat()
         let bytes = stat(path, &info) == 0 ? Int(info.st_size) : 0
         let configuration = path.contains("/release/") ? "release" : path.contains("/debug/") ? "debug" : "unknown"
-        let runtime = neededLibraries(path).map { names in
-            names.contains { $0.hasPrefix("libswiftCore.so") } ? "dynamic" : "static"
-        } ?? "unknown"
+        let runtime =
+            neededLibraries(path).map { names in
+                names.contains { $0.hasPrefix("libswiftCore.so") } ? "dynamic" : "static"
+            } ?? "unknown"
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         var commit = output(of: "git -C '\(directory)' rev-parse --short HEAD 2>/dev/null")
         let changes = output(of: "git -C '\(directory)' status --porcelain --untracked-files=no 2>/dev/null")
         if commit != nil, let changes, !changes.isEmpty {
             commit! += "+changes"
         }
-        return KioskBuild(path: path, configuration: configuration, swiftRuntime: runtime, bytes: bytes,
-                          workTreeCommit: commit)
+        return KioskBuild(
+            path: path, configuration: configuration, swiftRuntime: runtime, bytes: bytes,
+            workTreeCommit: commit)
     }
 
     /// "static" or "dynamic" for a running process (this one: `getpid()`), by what it maps.
@@ -59,17 +61,20 @@ struct KioskBuild {
         }
         let header = bytes(at: 0, count: 64)
         guard header.count == 64, Array(header[0..<4]) == [0x7F, 0x45, 0x4C, 0x46],
-              header[4] == 2, header[5] == 1 else { return nil }
+            header[4] == 2, header[5] == 1
+        else { return nil }
         let tableAt = integer(header, 0x20, 8), entrySize = integer(header, 0x36, 2), entries = integer(header, 0x38, 2)
         var loads: [(address: Int, offset: Int, size: Int)] = []
         var dynamic: (offset: Int, size: Int)?
         for i in 0..<entries {
             let entry = bytes(at: tableAt + i * entrySize, count: 56)
             guard entry.count == 56 else { return nil }
-            let (type, offset, address, size) = (integer(entry, 0, 4), integer(entry, 8, 8), integer(entry, 16, 8),
-                                                 integer(entry, 32, 8))
-            if type == 1 { loads.append((address, offset, size)) }   // PT_LOAD
-            if type == 2 { dynamic = (offset, size) }                 // PT_DYNAMIC
+            let (type, offset, address, size) = (
+                integer(entry, 0, 4), integer(entry, 8, 8), integer(entry, 16, 8),
+                integer(entry, 32, 8)
+            )
+            if type == 1 { loads.append((address, offset, size)) }  // PT_LOAD
+            if type == 2 { dynamic = (offset, size) }  // PT_DYNAMIC
         }
         guard let dynamic else { return [] }
         let table = bytes(at: dynamic.offset, count: dynamic.size)
@@ -78,9 +83,9 @@ struct KioskBuild {
         var strings: Int?
         for at in stride(from: 0, to: table.count - 15, by: 16) {
             let (tag, value) = (integer(table, at, 8), integer(table, at + 8, 8))
-            if tag == 0 { break }                                     // DT_NULL
-            if tag == 1 { needed.append(value) }                      // DT_NEEDED
-            if tag == 5 { strings = value }                           // DT_STRTAB (an address)
+            if tag == 0 { break }  // DT_NULL
+            if tag == 1 { needed.append(value) }  // DT_NEEDED
+            if tag == 5 { strings = value }  // DT_STRTAB (an address)
         }
         guard let strings, let load = loads.first(where: { strings >= $0.address && strings < $0.address + $0.size })
         else { return nil }

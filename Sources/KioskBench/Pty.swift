@@ -148,7 +148,9 @@ func containsInOrder(_ text: String, _ words: [String]) -> Bool {
 }
 
 /// Runs a program to completion with output to `outPath`; returns its exit status and the time.
-func runQuiet(path: String, arguments: [String], environment: [String], outPath: String = "/dev/null") -> (status: Int32, ms: Double) {
+func runQuiet(
+    path: String, arguments: [String], environment: [String], outPath: String = "/dev/null"
+) -> (status: Int32, ms: Double) {
     let start = now()
     let program = QuietProcess(path: path, arguments: arguments, environment: environment, outPath: outPath)
     let status = program.wait()

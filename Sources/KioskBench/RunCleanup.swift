@@ -67,24 +67,27 @@ enum RunCleanup {
         for sig in interruptions { sigaddset(&set, sig) }
         pthread_sigmask(SIG_BLOCK, &set, nil)
         var thread = pthread_t()
-        pthread_create(&thread, nil, { _ in
-            var set = sigset_t()
-            sigemptyset(&set)
-            for sig in RunCleanup.interruptions { sigaddset(&set, sig) }
-            var sig: Int32 = 0
-            guard sigwait(&set, &sig) == 0 else { return nil }
-            let (ended, removed) = RunCleanup.cutShort()
-            let text = Array(("\nkiosk-bench: cut short by signal \(sig): ended \(ended) program(s)"
-                              + (removed.map { ", removed \($0)" } ?? "") + "\n").utf8)
-            _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-            // End by the signal itself, so that the shell sees how the run ended.
-            signal(sig, SIG_DFL)
-            var one = sigset_t()
-            sigemptyset(&one)
-            sigaddset(&one, sig)
-            pthread_sigmask(SIG_UNBLOCK, &one, nil)
-            raise(sig)
-            _exit(128 + sig)
-        }, nil)
+        pthread_create(
+            &thread, nil,
+            { _ in
+                var set = sigset_t()
+                sigemptyset(&set)
+                for sig in RunCleanup.interruptions { sigaddset(&set, sig) }
+                var sig: Int32 = 0
+                guard sigwait(&set, &sig) == 0 else { return nil }
+                let (ended, removed) = RunCleanup.cutShort()
+                let text = Array(
+                    ("\nkiosk-bench: cut short by signal \(sig): ended \(ended) program(s)"
+                        + (removed.map { ", removed \($0)" } ?? "") + "\n").utf8)
+                _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+                // End by the signal itself, so that the shell sees how the run ended.
+                signal(sig, SIG_DFL)
+                var one = sigset_t()
+                sigemptyset(&one)
+                sigaddset(&one, sig)
+                pthread_sigmask(SIG_UNBLOCK, &one, nil)
+                raise(sig)
+                _exit(128 + sig)
+            }, nil)
     }
 }

@@ -79,7 +79,12 @@ func jsonString(_ s: String) -> String {
         case "\\": out += "\\\\"
         case "\n": out += "\\n"
         default:
-            if scalar.value < 0x20 { out += "\\u" + String(String(scalar.value, radix: 16).padded(4, right: true).map { $0 == " " ? "0" : $0 }) } else { out.unicodeScalars.append(scalar) }
+            if scalar.value < 0x20 {
+                out +=
+                    "\\u" + String(String(scalar.value, radix: 16).padded(4, right: true).map { $0 == " " ? "0" : $0 })
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
     }
     return out + "\""

@@ -41,37 +41,37 @@ enum Command: Equatable {
     }
 
     static let usage = """
-    kiosk — the electronic information board of a citizen service centre
+        kiosk — the electronic information board of a citizen service centre
 
-    USAGE
-      kiosk [--config FILE] [--database FILE] [--content DIR]
-                                         run the board full screen
-      kiosk import [--check] [--config FILE] [--database FILE] DIR
-                                         validate a content directory and replace the
-                                         board's content with it (--check: validate only)
-      kiosk status [--config FILE] [--database FILE]
-                                         show the database's schema, last import and health
-      kiosk report [--from YYYY-MM-DD --to YYYY-MM-DD] [--format text|csv|md|svg]
-                   [--out FILE] [--include-floods] [--publish]
-                                         survey results (default: the last full half-year);
-                                         --publish also shows them on every board
-      kiosk survey simulate --cards N [--from YYYY-MM-DD --to YYYY-MM-DD]
-                                         store N random cards on random days of the period
-                                         (default: the last full half-year; load tests)
-    \(DossierCommand.usage)
-      kiosk hash-pin                     read a staff PIN (4–12 digits) from standard input
-                                         and print its salted hash for kiosk.conf (staff_pin)
-      kiosk --help | --version
+        USAGE
+          kiosk [--config FILE] [--database FILE] [--content DIR]
+                                             run the board full screen
+          kiosk import [--check] [--config FILE] [--database FILE] DIR
+                                             validate a content directory and replace the
+                                             board's content with it (--check: validate only)
+          kiosk status [--config FILE] [--database FILE]
+                                             show the database's schema, last import and health
+          kiosk report [--from YYYY-MM-DD --to YYYY-MM-DD] [--format text|csv|md|svg]
+                       [--out FILE] [--include-floods] [--publish]
+                                             survey results (default: the last full half-year);
+                                             --publish also shows them on every board
+          kiosk survey simulate --cards N [--from YYYY-MM-DD --to YYYY-MM-DD]
+                                             store N random cards on random days of the period
+                                             (default: the last full half-year; load tests)
+        \(DossierCommand.usage)
+          kiosk hash-pin                     read a staff PIN (4–12 digits) from standard input
+                                             and print its salted hash for kiosk.conf (staff_pin)
+          kiosk --help | --version
 
-    OPTIONS (settings: every command but hash-pin takes them, before or after its name)
-      --config FILE     settings file (default: ./kiosk.conf when present)
-      --database FILE   board database (overrides the settings file)
-      --content DIR     content imported when the database does not exist yet
-      --survey-database FILE   where survey cards are stored (overrides the settings file)
+        OPTIONS (settings: every command but hash-pin takes them, before or after its name)
+          --config FILE     settings file (default: ./kiosk.conf when present)
+          --database FILE   board database (overrides the settings file)
+          --content DIR     content imported when the database does not exist yet
+          --survey-database FILE   where survey cards are stored (overrides the settings file)
 
-    The board runs until SIGTERM or SIGHUP, or the staff exit (the staff_exit keys, then
-    the PIN); Ctrl-C only with lockdown = off. See README.md and kiosk.conf.
-    """
+        The board runs until SIGTERM or SIGHUP, or the staff exit (the staff_exit keys, then
+        the PIN); Ctrl-C only with lockdown = off. See README.md and kiosk.conf.
+        """
 
     /// Parses arguments (without the program name). The settings options (`Options.names`) may
     /// come before the command as well as after it: `kiosk --config F import DIR`.

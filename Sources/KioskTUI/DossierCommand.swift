@@ -24,19 +24,21 @@ struct DossierCommand: Equatable {
     var holidays: String?
 
     static let usage = """
-      kiosk dossier register --service NUMBER [--tier ordinary|fast|express]
-                             [--filed YYYY-MM-DD] [--unit TEXT] [--json]
-                                         record a dossier; prints its number and access code
-      kiosk dossier advance NUMBER --status STATUS [--unit TEXT] [--at YYYY-MM-DD]
-                                         record a status change; STATUS is one of
-                                         \(DossierStatus.allCases.map(\.rawValue).joined(separator: ", "))
-      kiosk dossier import FILE          record a batch of dossiers (JSON lines): all or none
-      kiosk dossier unlock NUMBER        let kiosks look a dossier up again after 100 failures
-                                         (dossier commands also take --holidays FILE, after `dossier`)
-    """
+          kiosk dossier register --service NUMBER [--tier ordinary|fast|express]
+                                 [--filed YYYY-MM-DD] [--unit TEXT] [--json]
+                                             record a dossier; prints its number and access code
+          kiosk dossier advance NUMBER --status STATUS [--unit TEXT] [--at YYYY-MM-DD]
+                                             record a status change; STATUS is one of
+                                             \(DossierStatus.allCases.map(\.rawValue).joined(separator: ", "))
+          kiosk dossier import FILE          record a batch of dossiers (JSON lines): all or none
+          kiosk dossier unlock NUMBER        let kiosks look a dossier up again after 100 failures
+                                             (dossier commands also take --holidays FILE, after `dossier`)
+        """
 
     /// Parses the arguments after `dossier`; `options` are the settings given before it.
-    static func parse(_ arguments: [String], options given: Command.Options = Command.Options())
+    static func parse(
+        _ arguments: [String], options given: Command.Options = Command.Options()
+    )
         throws(UsageError) -> DossierCommand
     {
         var args = arguments[...]
@@ -82,7 +84,9 @@ struct DossierCommand: Equatable {
         }
         func date(_ key: String) throws(UsageError) -> CalendarDate? {
             guard let text = values[key] else { return nil }
-            guard let d = CalendarDate(iso: text) else { throw UsageError("\(key) must be a date as YYYY-MM-DD, found \(text)") }
+            guard let d = CalendarDate(iso: text) else {
+                throw UsageError("\(key) must be a date as YYYY-MM-DD, found \(text)")
+            }
             return d
         }
         func one(_ what: String) throws(UsageError) -> String {
@@ -93,15 +97,20 @@ struct DossierCommand: Equatable {
         switch verb {
         case "register":
             guard positional.isEmpty else { throw UsageError("unexpected argument \(positional[0])") }
-            guard let service = values["--service"] else { throw UsageError("`kiosk dossier register` needs --service NUMBER") }
+            guard let service = values["--service"] else {
+                throw UsageError("`kiosk dossier register` needs --service NUMBER")
+            }
             let tierText = values["--tier"] ?? "ordinary"
             guard let tier = Tier(rawValue: tierText) else {
                 throw UsageError("--tier must be ordinary, fast or express, found \(tierText)")
             }
-            action = .register(service: service, tier: tier, filed: try date("--filed"), unit: values["--unit"], json: json)
+            action = .register(
+                service: service, tier: tier, filed: try date("--filed"), unit: values["--unit"], json: json)
         case "advance":
             let number = try one("dossier number")
-            guard let statusText = values["--status"] else { throw UsageError("`kiosk dossier advance` needs --status STATUS") }
+            guard let statusText = values["--status"] else {
+                throw UsageError("`kiosk dossier advance` needs --status STATUS")
+            }
             guard let status = DossierStatus(rawValue: statusText) else {
                 let known = DossierStatus.allCases.map(\.rawValue).joined(separator: ", ")
                 throw UsageError("unknown status \(statusText) (known: \(known))")
@@ -125,8 +134,9 @@ struct DossierCommand: Equatable {
             let today = SystemClock.localTime().date
             switch action {
             case .register(let number, let tier, let filed, let unit, let json):
-                return try register(number, tier: tier, filed: filed, unit: unit, json: json, store: store,
-                                    config: config, today: today)
+                return try register(
+                    number, tier: tier, filed: filed, unit: unit, json: json, store: store,
+                    config: config, today: today)
             case .advance(let number, let status, let unit, let at):
                 return try advance(number, to: status, unit: unit, at: at ?? today, store: store, today: today)
             case .importBatch(let file):
@@ -141,7 +151,8 @@ struct DossierCommand: Equatable {
                 Platform.printOutput("imported \(batch.dossiers.count) dossiers from \(file) into \(config.database)")
             case .unlock(let number):
                 let unlocks = try store.unlockDossier(number: number, at: SystemClock.timestamp())
-                Platform.printOutput("""
+                Platform.printOutput(
+                    """
                     dossier \(number) can be checked on the kiosks again (unlock no. \(unlocks)); \
                     kiosks count failed attempts afresh
                     """)
@@ -156,26 +167,31 @@ struct DossierCommand: Equatable {
         }
     }
 
-    private func register(_ number: String, tier: Tier, filed: CalendarDate?, unit: String?, json: Bool,
-                          store: BoardDatabase, config: Settings, today: CalendarDate) throws -> Int32 {
+    private func register(
+        _ number: String, tier: Tier, filed: CalendarDate?, unit: String?, json: Bool,
+        store: BoardDatabase, config: Settings, today: CalendarDate
+    ) throws -> Int32 {
         let calendar = try loadHolidays(config)
         guard let service = try store.loadService(number: number) else {
             return fail("no service has the number \(number) in \(config.database)")
         }
         let registration: DossierRegistration
         do {
-            registration = try DossierRegistration(service: service, tier: tier, filed: filed, unit: unit, today: today,
-                                                   calendar: calendar, random: SystemRandom())
+            registration = try DossierRegistration(
+                service: service, tier: tier, filed: filed, unit: unit, today: today,
+                calendar: calendar, random: SystemRandom())
         } catch {
             return fail(Self.words(error, dateOption: "--filed"))
         }
         let hash = try SlowHash.make(registration.code)
-        let assigned = try store.addDossiers([BoardDatabase.NewDossier(registration, codeHash: hash)],
-                                             pattern: config.dossierNumber)[0]
+        let assigned = try store.addDossiers(
+            [BoardDatabase.NewDossier(registration, codeHash: hash)],
+            pattern: config.dossierNumber)[0]
         if json {
             Platform.printOutput("\(registration.receipt(number: assigned).json)")
         } else {
-            Platform.printOutput("""
+            Platform.printOutput(
+                """
                 registered dossier \(assigned): service \(service.number) \(service.name.bg), \(tier.rawValue), \
                 filed \(registration.filed.iso), deadline \(registration.deadline.iso) \
                 (\(registration.termDays) working days)
@@ -187,8 +203,10 @@ struct DossierCommand: Equatable {
         return 0
     }
 
-    private func advance(_ number: String, to status: DossierStatus, unit: String?, at date: CalendarDate,
-                         store: BoardDatabase, today: CalendarDate) throws -> Int32 {
+    private func advance(
+        _ number: String, to status: DossierStatus, unit: String?, at date: CalendarDate,
+        store: BoardDatabase, today: CalendarDate
+    ) throws -> Int32 {
         guard let report = try store.dossierReport(number: number), report.number == number else {
             return fail("no dossier has the number \(number)")
         }

@@ -23,7 +23,8 @@ struct Kiosk {
         case .help:
             Platform.printOutput("\(lines: Command.usage)")
         case .version:
-            Platform.printOutput("""
+            Platform.printOutput(
+                """
                 kiosk \(version) (board schema \(BoardDatabase.schemaVersion), SQLite \(SQLiteLibrary.version))
                 """)
         case .run(let options):
@@ -77,14 +78,17 @@ struct Kiosk {
 
     static func importContent(directory: String, check: Bool, config: Settings) -> Int32 {
         do {
-            let content = try ContentImport.run(directory: directory, databasePath: config.database,
-                                                checkOnly: check, timestamp: SystemClock.timestamp(), midway: importStallForTests())
+            let content = try ContentImport.run(
+                directory: directory, databasePath: config.database,
+                checkOnly: check, timestamp: SystemClock.timestamp(), midway: importStallForTests())
             let summary: StaffText = """
                 \(content.services.count) services in \(content.categories.count) categories, \
                 \(content.announcements.count) announcements, checksum \(content.checksum)
                 """
-            Platform.printOutput(check ? "\(directory): valid: \(summary) (nothing written)"
-                                       : "imported \(directory) into \(config.database): \(summary)")
+            Platform.printOutput(
+                check
+                    ? "\(directory): valid: \(summary) (nothing written)"
+                    : "imported \(directory) into \(config.database): \(summary)")
             return 0
         } catch {
             Platform.printError("kiosk: \(directory): \(error: error)")
@@ -102,7 +106,8 @@ struct Kiosk {
             ]
             if let last = try store.lastImport() {
                 lines.append("last import:    \(last.at) from \(last.source)")
-                lines.append("""
+                lines.append(
+                    """
                                     \(last.services) services, \(last.categories) categories, \
                     \(last.announcements) announcements, checksum \(last.checksum)
                     """)
@@ -125,7 +130,8 @@ struct Kiosk {
             // First run: create the database from the configured content.
             let rc = importContent(directory: config.content, check: false, config: config)
             if rc != 0 {
-                Platform.printError("kiosk: cannot create \(config.database) from \(config.content); see the errors above")
+                Platform.printError(
+                    "kiosk: cannot create \(config.database) from \(config.content); see the errors above")
                 exit(rc)
             }
         }
@@ -141,12 +147,14 @@ struct Kiosk {
         let terminal = Terminal(theme: config.theme)
         // A terminal that cannot open its survey file still runs; a visitor who sends a card is
         // told plainly that it could not be saved.
-        let work = BoardWork(store: store, watch: watch, openBoard: open, surveyStore: try? SurveyStore(path: config.surveyDatabase),
-                             makeDesk: { openDossierDesk(board: $0, config: config) },
-                             verifyStaffPin: config.staffPinHash.map { hash in { pin in SlowHash.verify(pin, against: hash) } })
+        let work = BoardWork(
+            store: store, watch: watch, openBoard: open, surveyStore: try? SurveyStore(path: config.surveyDatabase),
+            makeDesk: { openDossierDesk(board: $0, config: config) },
+            verifyStaffPin: config.staffPinHash.map { hash in { pin in SlowHash.verify(pin, against: hash) } })
         let runner = ThreadedRunner(work: work)
-        let program = BoardProgram(state: BoardState(size: terminal.size, now: SystemClock.localTime(), settings: config),
-                                   runner: runner)
+        let program = BoardProgram(
+            state: BoardState(size: terminal.size, now: SystemClock.localTime(), settings: config),
+            runner: runner)
         // The first tick: the idle clock and the store watch start now, not a second later.
         program.send(SystemClock.tick())
         if let openError { program.send(.storeFailed(openError)) } else { program.startForFirstFrame() }

@@ -62,7 +62,7 @@ extension Platform {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { sig in Platform.terminationRequested = sig }
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0 // no SA_RESTART: the blocking poll returns and the loop sees the flag
+        action.sa_flags = 0  // no SA_RESTART: the blocking poll returns and the loop sees the flag
         sigaction(sig, &action, nil)
     }
 }
@@ -110,7 +110,8 @@ enum CrashGuard {
     /// Mouse reporting off (every mode ncurses may have set), the scroll region whole, the
     /// character set and attributes reset, cursor keys and keypad out of application mode
     /// (rmkx), the cursor shown, the alternate screen left.
-    static let resetSequence = "\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1003l\u{1b}[?1005l\u{1b}[?1006l\u{1b}[?1015l"
+    static let resetSequence =
+        "\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1003l\u{1b}[?1005l\u{1b}[?1006l\u{1b}[?1015l"
         + "\u{1b}[r\u{1b}(B\u{1b}[0m\u{1b}[?1l\u{1b}>\u{1b}[?25h\u{1b}[?1049l\r\n"
 
     private static func buffer(_ text: String) -> UnsafeMutableBufferPointer<UInt8> {

@@ -23,7 +23,9 @@ enum Platform {
     static func readSecretLine(prompt: String?) -> String? {
         var saved = termios()
         let terminal = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &saved) == 0
-        if let prompt { _ = prompt.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) } }
+        if let prompt {
+            _ = prompt.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+        }
         if terminal {
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)

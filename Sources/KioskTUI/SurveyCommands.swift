@@ -64,8 +64,9 @@ enum SurveyCommands {
         guard let (from, to) = period(from: options.from, to: options.to) else { return 2 }
         var days = [from]
         while let last = days.last, last < to {
-            days.append(CalendarDate(year: last.year, month: last.month, day: last.day + 1)
-                ?? CalendarDate(year: last.year + last.month / 12, month: last.month % 12 + 1, day: 1)!)
+            days.append(
+                CalendarDate(year: last.year, month: last.month, day: last.day + 1)
+                    ?? CalendarDate(year: last.year + last.month / 12, month: last.month % 12 + 1, day: 1)!)
         }
         do {
             let board = try BoardDatabase(path: config.database, readOnly: true)

@@ -52,9 +52,11 @@ final class ClockChangeTests: XCTestCase {
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: wall)
         state.surveyMode = true
         var catalogue = ReducerTests.catalogue
-        catalogue.survey = SurveyDefinition(title: LocalizedText(bg: "Анкета"), questions: [
-            .init(id: "overall", kind: .faces, text: LocalizedText(bg: "Как Ви обслужихме?")),
-        ])
+        catalogue.survey = SurveyDefinition(
+            title: LocalizedText(bg: "Анкета"),
+            questions: [
+                .init(id: "overall", kind: .faces, text: LocalizedText(bg: "Как Ви обслужихме?"))
+            ])
         Stage.reduce(&state, .catalogueLoaded(catalogue))
         Stage.reduce(&state, .tick(wall, monotonic: monotonic))
         return state
@@ -94,7 +96,8 @@ final class ClockChangeTests: XCTestCase {
         Stage.reduce(&state, .staffPinChecked(false))
         Stage.reduce(&state, .tick(Self.autumnNight(3, 0, 6), monotonic: 106))
         for c in "5678" { Stage.reduce(&state, .key(.character(c))) }
-        XCTAssertEqual(Stage.reduce(&state, .key(.enter)), [.verifyStaffPin("5678")],
-                       "the 5 s wait is over 6 s later, whatever the wall clock says")
+        XCTAssertEqual(
+            Stage.reduce(&state, .key(.enter)), [.verifyStaffPin("5678")],
+            "the 5 s wait is over 6 s later, whatever the wall clock says")
     }
 }

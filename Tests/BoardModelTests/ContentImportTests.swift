@@ -42,13 +42,17 @@ final class ContentImportTests: XCTestCase {
         let store = try BoardDatabase(path: path, readOnly: true)
         let catalogue = try store.loadCatalogue()
         let numbers = catalogue.services.values.flatMap { $0.map(\.number) }.sorted()
-        return Snapshot(catalogue: catalogue, cards: try numbers.map { try store.loadService(number: $0) }, lastImport: try store.lastImport())
+        return Snapshot(
+            catalogue: catalogue, cards: try numbers.map { try store.loadService(number: $0) },
+            lastImport: try store.lastImport())
     }
 
     /// Breaks a copy of the demo content with `change`, imports it over a database of the madan
     /// content, and checks the error names `file` and `field` and the database is unchanged.
-    func assertRejected(file: String, field: String, containing words: String, line: UInt = #line,
-                        _ change: (String) throws -> Void) throws {
+    func assertRejected(
+        file: String, field: String, containing words: String, line: UInt = #line,
+        _ change: (String) throws -> Void
+    ) throws {
         let database = try Fixtures.database(self, content: Fixtures.madanContent)
         let before = try snapshot(database)
         let broken = Fixtures.copyOfContent(self)
@@ -60,7 +64,8 @@ final class ContentImportTests: XCTestCase {
             let match = error.issues.first { $0.file == file && $0.field == field }
             XCTAssertNotNil(match, "expected an issue at \(file) \(field); got:\n\(error.description)", line: line)
             if let match {
-                XCTAssertTrue(match.message.contains(words), "\"\(match.message)\" does not say \"\(words)\"", line: line)
+                XCTAssertTrue(
+                    match.message.contains(words), "\"\(match.message)\" does not say \"\(words)\"", line: line)
             }
         } catch {
             XCTFail("unexpected failure \(error)", line: line)
@@ -69,7 +74,8 @@ final class ContentImportTests: XCTestCase {
     }
 
     func edit(_ path: String, _ transform: (inout [String: Any]) -> Void) throws {
-        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+        var object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
         transform(&object)
         try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
     }
@@ -80,12 +86,14 @@ final class ContentImportTests: XCTestCase {
 
     func testMalformedJSON() throws {
         try assertRejected(file: "services/2079.json", field: "", containing: "not valid JSON") { dir in
-            try "{\"number\": \"2079\",, }".write(toFile: dir + "/services/2079.json", atomically: true, encoding: .utf8)
+            try "{\"number\": \"2079\",, }".write(
+                toFile: dir + "/services/2079.json", atomically: true, encoding: .utf8)
         }
     }
 
     func testMissingRequiredField() throws {
-        try assertRejected(file: "services/2079.json", field: "legal_basis", containing: "missing required field") { dir in
+        try assertRejected(file: "services/2079.json", field: "legal_basis", containing: "missing required field") {
+            dir in
             try self.editService(dir, "2079") { $0["legal_basis"] = nil }
         }
     }
@@ -97,19 +105,22 @@ final class ContentImportTests: XCTestCase {
     }
 
     func testUnknownCategory() throws {
-        try assertRejected(file: "services/2079.json", field: "category", containing: "unknown category \"weddings\"") { dir in
+        try assertRejected(file: "services/2079.json", field: "category", containing: "unknown category \"weddings\"") {
+            dir in
             try self.editService(dir, "2079") { $0["category"] = "weddings" }
         }
     }
 
     func testDuplicateRegisterNumber() throws {
-        try assertRejected(file: "services/2079.json", field: "number", containing: "duplicate register number 2015") { dir in
+        try assertRejected(file: "services/2079.json", field: "number", containing: "duplicate register number 2015") {
+            dir in
             try self.editService(dir, "2079") { $0["number"] = "2015" }
         }
     }
 
     func testNegativeFee() throws {
-        try assertRejected(file: "services/2079.json", field: "tiers[0].fee", containing: "must not be negative") { dir in
+        try assertRejected(file: "services/2079.json", field: "tiers[0].fee", containing: "must not be negative") {
+            dir in
             try self.editService(dir, "2079") { s in
                 var tiers = s["tiers"] as! [[String: Any]]
                 tiers[0]["fee"] = -2.5
@@ -129,7 +140,8 @@ final class ContentImportTests: XCTestCase {
     }
 
     func testUnknownTier() throws {
-        try assertRejected(file: "services/2079.json", field: "tiers[0].tier", containing: "unknown tier \"urgent\"") { dir in
+        try assertRejected(file: "services/2079.json", field: "tiers[0].tier", containing: "unknown tier \"urgent\"") {
+            dir in
             try self.editService(dir, "2079") { s in
                 var tiers = s["tiers"] as! [[String: Any]]
                 tiers[0]["tier"] = "urgent"
@@ -141,7 +153,8 @@ final class ContentImportTests: XCTestCase {
     func testBadDate() throws {
         try assertRejected(file: "announcements.json", field: "[0].until", containing: "YYYY-MM-DD") { dir in
             let path = dir + "/announcements.json"
-            var list = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [[String: Any]]
+            var list =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [[String: Any]]
             list[0]["until"] = "2026-02-30"
             try JSONSerialization.data(withJSONObject: list).write(to: URL(fileURLWithPath: path))
         }
@@ -150,7 +163,8 @@ final class ContentImportTests: XCTestCase {
     func testUntilBeforeFrom() throws {
         try assertRejected(file: "announcements.json", field: "[0].until", containing: "before") { dir in
             let path = dir + "/announcements.json"
-            var list = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [[String: Any]]
+            var list =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [[String: Any]]
             list[0]["from"] = "2026-12-01"
             list[0]["until"] = "2026-11-01"
             try JSONSerialization.data(withJSONObject: list).write(to: URL(fileURLWithPath: path))
@@ -180,12 +194,15 @@ final class ContentImportTests: XCTestCase {
 
     func testEveryErrorIsReportedAtOnce() throws {
         let broken = Fixtures.copyOfContent(self)
-        try editService(broken, "2079") { $0["category"] = "nope"; $0["stages"] = [] }
+        try editService(broken, "2079") {
+            $0["category"] = "nope"; $0["stages"] = []
+        }
         try edit(broken + "/municipality.json") { $0["phones"] = [] }
         XCTAssertThrowsError(try ContentReader.read(directory: broken)) { error in
             let issues = (error as! ContentValidationError).issues
-            XCTAssertEqual(Set(issues.map { "\($0.file) \($0.field)" }),
-                           ["services/2079.json category", "services/2079.json stages", "municipality.json phones"])
+            XCTAssertEqual(
+                Set(issues.map { "\($0.file) \($0.field)" }),
+                ["services/2079.json category", "services/2079.json stages", "municipality.json phones"])
         }
     }
 
@@ -195,8 +212,11 @@ final class ContentImportTests: XCTestCase {
         let database = try Fixtures.database(self, content: Fixtures.madanContent)
         let before = try snapshot(database)
         let raw = try SQLiteConnection(path: database, readOnly: false)
-        try raw.execute("CREATE TRIGGER fail_late BEFORE INSERT ON announcements BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
-        XCTAssertThrowsError(try ContentImport.run(directory: Fixtures.demoContent, databasePath: database, timestamp: "t")) { error in
+        try raw.execute(
+            "CREATE TRIGGER fail_late BEFORE INSERT ON announcements BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
+        XCTAssertThrowsError(
+            try ContentImport.run(directory: Fixtures.demoContent, databasePath: database, timestamp: "t")
+        ) { error in
             XCTAssertTrue("\(error)".contains("unchanged"), "\(error)")
         }
         XCTAssertEqual(try snapshot(database), before)
@@ -222,7 +242,8 @@ final class ContentImportTests: XCTestCase {
         let raw = try SQLiteConnection(path: path, readOnly: false)
         try raw.execute("PRAGMA user_version = 99")
         XCTAssertThrowsError(try BoardDatabase(path: path, readOnly: true)) { error in
-            XCTAssertEqual(error as? StoreError, .newerSchema(path: path, found: 99, supported: BoardDatabase.schemaVersion))
+            XCTAssertEqual(
+                error as? StoreError, .newerSchema(path: path, found: 99, supported: BoardDatabase.schemaVersion))
         }
     }
 

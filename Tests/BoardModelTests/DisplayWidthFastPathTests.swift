@@ -12,7 +12,9 @@ final class DisplayWidthFastPathTests: XCTestCase {
         for v in UInt32(0x300)...UInt32(0x2FFF) where DisplayWidth.isCommonNarrow(v) {
             guard let scalar = Unicode.Scalar(v) else { continue }
             let p = scalar.properties
-            XCTAssertFalse([.nonspacingMark, .enclosingMark, .format, .unassigned].contains(p.generalCategory), "U+\(String(v, radix: 16))")
+            XCTAssertFalse(
+                [.nonspacingMark, .enclosingMark, .format, .unassigned].contains(p.generalCategory),
+                "U+\(String(v, radix: 16))")
             XCTAssertFalse(p.isEmojiPresentation, "U+\(String(v, radix: 16))")
             XCTAssertFalse(v == 0x200B || (0xFE00...0xFE0F).contains(v))
             checked += 1
@@ -30,8 +32,11 @@ final class DisplayWidthFastPathTests: XCTestCase {
             let s = String(scalar)
             let hex = "U+\(String(v, radix: 16))"
             let category = scalar.properties.generalCategory
-            XCTAssertFalse([.unassigned, .privateUse, .surrogate, .control, .nonspacingMark, .spacingMark, .enclosingMark,
-                            .lineSeparator, .paragraphSeparator].contains(category), hex)
+            XCTAssertFalse(
+                [
+                    .unassigned, .privateUse, .surrogate, .control, .nonspacingMark, .spacingMark, .enclosingMark,
+                    .lineSeparator, .paragraphSeparator,
+                ].contains(category), hex)
             XCTAssertEqual(SafeText.clean(s), s, hex)
             XCTAssertEqual(DisplayWidth.of(Character(scalar)), 1, hex)
             XCTAssertFalse(scalar.properties.isEmojiPresentation, hex)
@@ -40,7 +45,10 @@ final class DisplayWidthFastPathTests: XCTestCase {
             checked += 1
         }
         XCTAssertGreaterThan(checked, 1000)
-        for v: UInt32 in [0x09, 0x0A, 0x0D, 0x1B, 0x7F, 0x9B, 0x300, 0x483, 0x200D, 0x202E, 0x2028, 0x231A, 0x2329, 0x23E9, 0x23F3, 0x25FD, 0x2713, 0xFE0F, 0x1F1E7] {
+        for v: UInt32 in [
+            0x09, 0x0A, 0x0D, 0x1B, 0x7F, 0x9B, 0x300, 0x483, 0x200D, 0x202E, 0x2028, 0x231A, 0x2329, 0x23E9, 0x23F3,
+            0x25FD, 0x2713, 0xFE0F, 0x1F1E7,
+        ] {
             XCTAssertFalse(DisplayWidth.isSimple(v), "U+\(String(v, radix: 16))")
         }
     }
@@ -48,7 +56,9 @@ final class DisplayWidthFastPathTests: XCTestCase {
     func testFastCleanRangesAreAssignedAndKept() {
         for v in UInt32(0x20)...UInt32(0x2FFF) where SafeText.isAssignedCommon(v) {
             guard let scalar = Unicode.Scalar(v) else { continue }
-            XCTAssertFalse([.unassigned, .privateUse, .surrogate, .control].contains(scalar.properties.generalCategory), "U+\(String(v, radix: 16))")
+            XCTAssertFalse(
+                [.unassigned, .privateUse, .surrogate, .control].contains(scalar.properties.generalCategory),
+                "U+\(String(v, radix: 16))")
             XCTAssertFalse((0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029)
         }
         XCTAssertEqual(SafeText.clean("Услуги ─│▶ \u{202E}x\u{E000}"), "Услуги ─│▶ x\u{FFFD}")

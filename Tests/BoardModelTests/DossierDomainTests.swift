@@ -20,7 +20,8 @@ final class DossierDomainTests: XCTestCase {
         }
         for letter in AccessCode.alphabet where letter.isLetter {
             let twins = "АСЕНКМРТХУ"
-            XCTAssertTrue(twins.contains { AccessCode.symbol(for: $0) == letter }, "\(letter) can be typed on a Cyrillic layout")
+            XCTAssertTrue(
+                twins.contains { AccessCode.symbol(for: $0) == letter }, "\(letter) can be typed on a Cyrillic layout")
         }
         XCTAssertGreaterThanOrEqual(AccessCode.entropyBits, 40)
         XCTAssertEqual(AccessCode.entropyBits, 41.70, accuracy: 0.01)
@@ -139,7 +140,9 @@ final class DossierDomainTests: XCTestCase {
         XCTAssertThrowsError(try DossierNumberPattern("АБ-{seq}")) { error in
             XCTAssertTrue("\(error)".contains("not allowed"), "\(error)")
         }
-        XCTAssertThrowsError(try DossierNumberPattern("{year}-{seq}")) { XCTAssertTrue("\($0)".contains("unknown part")) }
+        XCTAssertThrowsError(try DossierNumberPattern("{year}-{seq}")) {
+            XCTAssertTrue("\($0)".contains("unknown part"))
+        }
     }
 
     // MARK: working days

@@ -32,13 +32,16 @@ final class DossierLookupTests: XCTestCase {
         }
         let store = try BoardDatabase(path: path, readOnly: true)
         let clock = self.clock
-        let desk = try DossierDesk(board: store, throttle: try ThrottleStore(path: path + ".throttle"), clock: { clock.now })
+        let desk = try DossierDesk(
+            board: store, throttle: try ThrottleStore(path: path + ".throttle"), clock: { clock.now })
         return Board(path: path, store: store, desk: desk)
     }
 
     func testTheRightNumberAndCodeFindTheDossierHoweverTyped() throws {
         let b = try board()
-        for (number, code) in [("2026-000101", "K7AH2M9XE3"), ("2026 000101", "k7ah2-m9xe3"), ("2026000101", "К7АН2М9ХЕ3")] {
+        for (number, code) in [
+            ("2026-000101", "K7AH2M9XE3"), ("2026 000101", "k7ah2-m9xe3"), ("2026000101", "К7АН2М9ХЕ3"),
+        ] {
             guard case .found(let report) = b.desk.lookUp(number: number, code: code) else {
                 return XCTFail("\(number) / \(code) not found")
             }
@@ -69,7 +72,7 @@ final class DossierLookupTests: XCTestCase {
         func median(_ number: String, _ code: String) -> Double {
             var times: [Double] = []
             for _ in 0..<5 {
-                clock.now += 10_000 // never throttled here
+                clock.now += 10_000  // never throttled here
                 let start = DispatchTime.now().uptimeNanoseconds
                 _ = b.desk.lookUp(number: number, code: code)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
@@ -79,40 +82,52 @@ final class DossierLookupTests: XCTestCase {
         let right = median("2026-000101", "K7AH2M9XE3")
         let wrong = median("2026-000101", "K7AH2M9XE4")
         let unknown = median("2026-009999", "K7AH2M9XE3")
-        print("lookup time (median of 5): right code \(String(format: "%.1f", right)) ms, wrong code \(String(format: "%.1f", wrong)) ms, unknown number \(String(format: "%.1f", unknown)) ms")
+        print(
+            "lookup time (median of 5): right code \(String(format: "%.1f", right)) ms, wrong code "
+                + "\(String(format: "%.1f", wrong)) ms, unknown number \(String(format: "%.1f", unknown)) ms"
+        )
         for t in [right, wrong, unknown] { XCTAssertGreaterThan(t, 2, "a slow hash ran") }
-        XCTAssertLessThan(max(right, wrong, unknown) / min(right, wrong, unknown), 2.0, "no answer is much faster than another")
+        XCTAssertLessThan(
+            max(right, wrong, unknown) / min(right, wrong, unknown), 2.0, "no answer is much faster than another")
     }
 
     func testWaitsGrowAfterFiveFailuresInARowAndSurviveARestart() throws {
         var b: Board! = try board()
         let path = b.path
         for attempt in 1...4 {
-            XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 0), "attempt \(attempt)")
+            XCTAssertEqual(
+                b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 0), "attempt \(attempt)")
         }
-        XCTAssertEqual(b.desk.lookUp(number: "2026-000102", code: "K7AH2M9XE4"), .notFound(wait: 30), "the fifth in a row")
+        XCTAssertEqual(
+            b.desk.lookUp(number: "2026-000102", code: "K7AH2M9XE4"), .notFound(wait: 30), "the fifth in a row")
         clock.now += 10
-        XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3"), .throttled(wait: 20),
-                       "even the right code waits: nothing is checked during the countdown")
+        XCTAssertEqual(
+            b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3"), .throttled(wait: 20),
+            "even the right code waits: nothing is checked during the countdown")
 
         // The kiosk restarts: the wait is still there.
         b = nil
         b = try board(path: path)
         XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3"), .throttled(wait: 20))
         clock.now += 20
-        XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 60), "the next wait is longer")
+        XCTAssertEqual(
+            b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 60), "the next wait is longer")
         clock.now += 60
         XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 120))
         clock.now += 120
         // Once the waits have begun, a success (say, with one's own dossier) does not reset them.
-        guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else { return XCTFail("right code after the wait") }
+        guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else {
+            return XCTFail("right code after the wait")
+        }
         XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 240))
         // An hour without failures does.
         clock.now += 3600
         XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 0))
         // Before the waits begin, a success ends the row.
         for _ in 1...3 { _ = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4") }
-        guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else { return XCTFail("right code") }
+        guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else {
+            return XCTFail("right code")
+        }
         for _ in 1...4 { XCTAssertEqual(b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4"), .notFound(wait: 0)) }
         XCTAssertEqual(ThrottlePolicy().wait(afterFailures: 30), 300, "waits stop growing at five minutes")
     }
@@ -121,14 +136,17 @@ final class DossierLookupTests: XCTestCase {
         var b: Board! = try board()
         let path = b.path
         for _ in 1...100 {
-            clock.now += 1000 // past every wait
+            clock.now += 1000  // past every wait
             XCTAssertEqual(b.desk.lookUp(number: "2026-000103", code: "K7AH2M9XE4").isNotFound, true)
         }
         clock.now += 1000
-        XCTAssertEqual(b.desk.lookUp(number: "2026-000103", code: "HC4EK7TP9X").isNotFound, true,
-                       "the right code no longer opens it, with the same message as a wrong one")
+        XCTAssertEqual(
+            b.desk.lookUp(number: "2026-000103", code: "HC4EK7TP9X").isNotFound, true,
+            "the right code no longer opens it, with the same message as a wrong one")
         clock.now += 1000
-        guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else { return XCTFail("other dossiers still open") }
+        guard case .found = b.desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3") else {
+            return XCTFail("other dossiers still open")
+        }
 
         // Still locked after a restart.
         b = nil
@@ -140,7 +158,9 @@ final class DossierLookupTests: XCTestCase {
         let writer = try BoardDatabase(path: path, readOnly: false)
         try writer.unlockDossier(number: "2026-000103", at: "2026-11-21 11:00:00")
         clock.now += 1000
-        guard case .found(let report) = b.desk.lookUp(number: "2026-000103", code: "HC4EK7TP9X") else { return XCTFail("unlocked") }
+        guard case .found(let report) = b.desk.lookUp(number: "2026-000103", code: "HC4EK7TP9X") else {
+            return XCTFail("unlocked")
+        }
         XCTAssertEqual(report.status, .readyForCollection)
     }
 
@@ -159,11 +179,16 @@ final class DossierLookupTests: XCTestCase {
         let service = try XCTUnwrap(try store.loadService(number: "2079"))
         let hash = try XCTUnwrap(SlowHash.make("K7AH2M9XE3", like: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$"))
         let day = Fixtures.date("2026-11-20")
-        let numbers = try store.addDossiers([BoardDatabase.NewDossier(codeHash: hash, service: service, tier: .ordinary, filed: day,
-                                                                   deadline: day, history: [DossierEvent(date: day, status: .registered)])])
+        let numbers = try store.addDossiers([
+            BoardDatabase.NewDossier(
+                codeHash: hash, service: service, tier: .ordinary, filed: day,
+                deadline: day, history: [DossierEvent(date: day, status: .registered)])
+        ])
         let b = try board(path: path)
         XCTAssertTrue(b.desk.dummyHash.hasPrefix("$y$j9T$"), b.desk.dummyHash)
-        guard case .found = b.desk.lookUp(number: numbers[0], code: "K7AH2-M9XE3") else { return XCTFail("a yescrypt dossier no longer verifies") }
+        guard case .found = b.desk.lookUp(number: numbers[0], code: "K7AH2-M9XE3") else {
+            return XCTFail("a yescrypt dossier no longer verifies")
+        }
     }
 
     func testEveryCheckedLookupIsPaddedToTheSameLength() throws {
@@ -178,21 +203,23 @@ final class DossierLookupTests: XCTestCase {
         let path = try Fixtures.database(self)
         try Fixtures.addDossiers(Fixtures.sampleDossiers, to: path)
         let clock = self.clock
-        let desk = try DossierDesk(board: try BoardDatabase(path: path, readOnly: true), throttle: try ThrottleStore(path: path + ".throttle"),
-                                   clock: { clock.now },
-                                   monotonicMs: {
-                                       // Start and end of each lookup: the end is its duration later.
-                                       timeline.reads += 1
-                                       if timeline.reads % 2 == 0 { timeline.now += timeline.durations.removeFirst() }
-                                       return timeline.now
-                                   },
-                                   pause: { timeline.pauses.append($0) })
+        let desk = try DossierDesk(
+            board: try BoardDatabase(path: path, readOnly: true), throttle: try ThrottleStore(path: path + ".throttle"),
+            clock: { clock.now },
+            monotonicMs: {
+                // Start and end of each lookup: the end is its duration later.
+                timeline.reads += 1
+                if timeline.reads % 2 == 0 { timeline.now += timeline.durations.removeFirst() }
+                return timeline.now
+            },
+            pause: { timeline.pauses.append($0) })
         timeline.durations = [66, 64, 90]
-        _ = desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4")   // a wrong code
-        _ = desk.lookUp(number: "2026-009999", code: "K7AH2M9XE3")   // an unknown number
-        _ = desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3")   // the right code
-        XCTAssertEqual(zip(timeline.pauses, [66.0, 64, 90]).map { $0 + $1 }, [100, 100, 112.5],
-                       "each answer comes at the floor, or a quarter past the slowest seen")
+        _ = desk.lookUp(number: "2026-000101", code: "K7AH2M9XE4")  // a wrong code
+        _ = desk.lookUp(number: "2026-009999", code: "K7AH2M9XE3")  // an unknown number
+        _ = desk.lookUp(number: "2026-000101", code: "K7AH2M9XE3")  // the right code
+        XCTAssertEqual(
+            zip(timeline.pauses, [66.0, 64, 90]).map { $0 + $1 }, [100, 100, 112.5],
+            "each answer comes at the floor, or a quarter past the slowest seen")
         // A legacy hash far slower than the others raises the floor for every later lookup.
         timeline.durations = [400, 65]
         timeline.pauses = []
@@ -208,10 +235,13 @@ final class DossierLookupTests: XCTestCase {
         let store = try BoardDatabase(path: path, readOnly: false)
         let service = try XCTUnwrap(try store.loadService(number: "2079"))
         func new(_ filed: String) throws -> BoardDatabase.NewDossier {
-            BoardDatabase.NewDossier(codeHash: "$y$x", service: service, tier: .ordinary, filed: Fixtures.date(filed),
-                                  deadline: Fixtures.date(filed), history: [DossierEvent(date: Fixtures.date(filed), status: .registered)])
+            BoardDatabase.NewDossier(
+                codeHash: "$y$x", service: service, tier: .ordinary, filed: Fixtures.date(filed),
+                deadline: Fixtures.date(filed), history: [DossierEvent(date: Fixtures.date(filed), status: .registered)]
+            )
         }
-        XCTAssertEqual(try store.addDossiers([try new("2026-11-20"), try new("2026-11-21")]), ["2026-000001", "2026-000002"])
+        XCTAssertEqual(
+            try store.addDossiers([try new("2026-11-20"), try new("2026-11-21")]), ["2026-000001", "2026-000002"])
         XCTAssertEqual(try store.addDossiers([try new("2027-01-04")]), ["2027-000001"], "a new year starts again at 1")
         let registry = try DossierNumberPattern("94-00-{seq}/{dd}.{mm}.{yyyy}")
         XCTAssertEqual(try store.addDossiers([try new("2026-11-21")], pattern: registry), ["94-00-3/21.11.2026"])
@@ -227,8 +257,9 @@ final class DossierLookupTests: XCTestCase {
         try Fixtures.addDossiers(Fixtures.sampleDossiers, to: path)
         let store = try BoardDatabase(path: path, readOnly: false)
         func advance(_ number: String, to status: DossierStatus, unit: String? = nil, on date: String) throws {
-            try store.advanceDossier(number: number, to: status, unit: unit, on: Fixtures.date(date),
-                                     today: Fixtures.now.date)
+            try store.advanceDossier(
+                number: number, to: status, unit: unit, on: Fixtures.date(date),
+                today: Fixtures.now.date)
         }
         try advance("2026-000103", to: .completed, unit: "гише 2", on: "2026-11-21")
         XCTAssertThrowsError(try advance("2026-000103", to: .inProgress, on: "2026-11-21")) {
@@ -248,14 +279,19 @@ final class DossierLookupTests: XCTestCase {
         let store = try BoardDatabase(path: path, readOnly: false)
         let good = """
             {"number": "94-00-1/02.11.2026", "code": "K7AH2-M9XE3", "service": "2079", "filed": "2026-11-02"}
-            {"number": "94-00-2/03.11.2026", "code": "pt3xc-58aym", "service": "2011", "tier": "fast", "filed": "2026-11-03", "history": [{"date": "2026-11-03", "status": "registered"}, {"date": "2026-11-05", "status": "ready_for_collection", "unit": "гише 5"}]}
+            {"number": "94-00-2/03.11.2026", "code": "pt3xc-58aym", "service": "2011", "tier": "fast", \
+            "filed": "2026-11-03", "history": [{"date": "2026-11-03", "status": "registered"}, \
+            {"date": "2026-11-05", "status": "ready_for_collection", "unit": "гише 5"}]}
             """
-        let bad = good + """
+        let bad =
+            good + """
 
-            {"number": "94-00-3", "code": "K7AH2-M9XE0", "service": "9999", "filed": "2026-11-02", "applicant": "Иван Петров"}
-            {"number": "94-00-1/02.11.2026", "code_hash": "$y$j9T$abc", "service": "2079", "filed": "2026-11-02", "history": [{"date": "2026-11-02", "status": "completed"}]}
-            not json
-            """
+                {"number": "94-00-3", "code": "K7AH2-M9XE0", "service": "9999", "filed": "2026-11-02", \
+                "applicant": "Иван Петров"}
+                {"number": "94-00-1/02.11.2026", "code_hash": "$y$j9T$abc", "service": "2079", \
+                "filed": "2026-11-02", "history": [{"date": "2026-11-02", "status": "completed"}]}
+                not json
+                """
         let today = Fixtures.date("2026-11-21")
         let failed = DossierImport.read(Data(bad.utf8), store: store, calendar: Fixtures.holidays, today: today)
         let errors = failed.errors.joined(separator: "\n")
@@ -265,7 +301,9 @@ final class DossierLookupTests: XCTestCase {
         XCTAssertTrue(errors.contains("line 4: number: the same number as line 1"), errors)
         XCTAssertTrue(errors.contains("line 4: history[0]: the first change must be registered"), errors)
         XCTAssertTrue(errors.contains("line 5: not valid JSON"), errors)
-        XCTAssertFalse(failed.errors.contains { $0.hasPrefix("line 1:") || $0.hasPrefix("line 2:") }, "lines 1 and 2 are fine:\n\(errors)")
+        XCTAssertFalse(
+            failed.errors.contains { $0.hasPrefix("line 1:") || $0.hasPrefix("line 2:") },
+            "lines 1 and 2 are fine:\n\(errors)")
         XCTAssertFalse(errors.contains("M9XE0"), "codes never appear in messages")
 
         let batch = DossierImport.read(Data(good.utf8), store: store, calendar: Fixtures.holidays, today: today)
@@ -276,7 +314,9 @@ final class DossierLookupTests: XCTestCase {
         XCTAssertEqual(second.deadline, Fixtures.date("2026-11-12"), "fast tier of 2011: 7 working days")
         let reader = try BoardDatabase(path: path, readOnly: true)
         let desk = try DossierDesk(board: reader, throttle: try ThrottleStore(path: path + ".throttle"))
-        guard case .found = desk.lookUp(number: "94-00-2 03112026", code: "PT3XC58AYM") else { return XCTFail("imported code works") }
+        guard case .found = desk.lookUp(number: "94-00-2 03112026", code: "PT3XC58AYM") else {
+            return XCTFail("imported code works")
+        }
     }
 }
 

@@ -11,7 +11,7 @@ import XCTest
 final class DossierScreenTests: XCTestCase {
     func lookup(_ program: BoardProgram) {
         if program.state.screen == .attract { program.press(.enter) }
-        program.press(.character(Character(String(HomeItem.dossier.rawValue + 1)))) // the item's digit on home
+        program.press(.character(Character(String(HomeItem.dossier.rawValue + 1))))  // the item's digit on home
         XCTAssertEqual(program.state.screen, .dossierLookup)
     }
 
@@ -19,13 +19,14 @@ final class DossierScreenTests: XCTestCase {
         let program = try Fixtures.dossierProgram(self)
         program.press(.enter)
         let rows = program.screenText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let row = try XCTUnwrap(rows.firstIndex { $0.contains("\(HomeItem.dossier.rawValue + 1)  Проверка на преписка") })
+        let row = try XCTUnwrap(
+            rows.firstIndex { $0.contains("\(HomeItem.dossier.rawValue + 1)  Проверка на преписка") })
         XCTAssertFalse(rows[row + 1].contains("подготвя се"), "no longer marked as coming:\n\(program.screenText)")
         lookup(program)
         program.type("2026-000101")
         program.press(.enter)
         XCTAssertEqual(program.state.dossier.field, .code)
-        program.type("к7ан2 м9хе3") // Cyrillic look-alikes, small letters, a space
+        program.type("к7ан2 м9хе3")  // Cyrillic look-alikes, small letters, a space
         XCTAssertEqual(program.state.dossier.code, "K7AH2M9XE3")
         XCTAssertTrue(program.screenText.contains("K7AH2-M9XE3"), program.screenText)
         program.press(.enter)
@@ -41,13 +42,25 @@ final class DossierScreenTests: XCTestCase {
         program.press(.enter)
         program.tap(onText: "Проверка на преписка")
         XCTAssertEqual(program.state.screen, .dossierLookup)
-        let digitKeys = program.render().targets.filter { if case .dossier(.type) = $0.action { return true }; return false }
-        XCTAssertEqual(Set(digitKeys.map(\.action)), Set("0123456789".map { Action.dossier(.type($0)) }), "the number keypad: digits")
+        let digitKeys = program.render().targets.filter {
+            if case .dossier(.type) = $0.action { return true }; return false
+        }
+        XCTAssertEqual(
+            Set(digitKeys.map(\.action)), Set("0123456789".map { Action.dossier(.type($0)) }),
+            "the number keypad: digits")
         for c in "2026000103" { program.tapKey(c) }
         program.tapTarget(.dossier(.select(.code)))
-        let codeKeys = program.render().targets.filter { if case .dossier(.type) = $0.action { return true }; return false }
-        XCTAssertEqual(Set(codeKeys.map(\.action)), Set(AccessCode.alphabet.map { Action.dossier(.type($0)) }), "the code keypad: the alphabet only")
-        for key in codeKeys + program.render().targets.filter({ if case .dossier = $0.action { return true }; return false }) {
+        let codeKeys = program.render().targets.filter {
+            if case .dossier(.type) = $0.action { return true }; return false
+        }
+        XCTAssertEqual(
+            Set(codeKeys.map(\.action)), Set(AccessCode.alphabet.map { Action.dossier(.type($0)) }),
+            "the code keypad: the alphabet only")
+        for key in codeKeys
+            + program.render().targets.filter({
+                if case .dossier = $0.action { return true }; return false
+            })
+        {
             XCTAssertGreaterThanOrEqual(key.rect.height, 3, "\(key.action)")
             XCTAssertGreaterThanOrEqual(key.rect.width, 7, "\(key.action)")
         }
@@ -69,7 +82,7 @@ final class DossierScreenTests: XCTestCase {
         let wrongCode = program.screenText.split(separator: "\n").dropFirst(3).prefix(6).joined(separator: "\n")
         XCTAssertTrue(wrongCode.contains("Не намерихме преписка с този номер и код"), wrongCode)
 
-        for _ in 0..<11 { program.send(.action(.dossier(.delete))) } // clears the code, then
+        for _ in 0..<11 { program.send(.action(.dossier(.delete))) }  // clears the code, then
         program.press(.backTab)
         for _ in 0..<11 { program.press(.backspace) }
         program.type("2026-009999")

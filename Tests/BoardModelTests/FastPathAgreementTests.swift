@@ -10,15 +10,21 @@ import XCTest
 final class FastPathAgreementTests: XCTestCase {
     func testSimpleTextWrapsCutsMeasuresAndWritesAsTheCharacterPathsDo() {
         var random = SplitMix(seed: 7)
-        let alphabet = ["a", "Z", "1", " ", " ", " ", "я", "Щ", "ѝ", "—", "…", "№", "›", "─", "▶", "€", "⌨", "©", "·", "-"]
+        let alphabet = [
+            "a", "Z", "1", " ", " ", " ", "я", "Щ", "ѝ", "—", "…", "№", "›", "─", "▶", "€", "⌨", "©", "·", "-",
+        ]
         for _ in 0..<3000 {
             let length = Int.random(in: 0...60, using: &random)
             let text = (0..<length).map { _ in alphabet.randomElement(using: &random)! }.joined()
             XCTAssertTrue(DisplayWidth.isSimple(text))
             let width = Int.random(in: 1...25, using: &random)
-            XCTAssertEqual(TextLayout.wrapSimple(text, width: width), TextLayout.wrapCharacters(text, width: width), "\"\(text)\" at \(width)")
+            XCTAssertEqual(
+                TextLayout.wrapSimple(text, width: width), TextLayout.wrapCharacters(text, width: width),
+                "\"\(text)\" at \(width)")
             let cut = Int.random(in: -1...(length + 1), using: &random)
-            XCTAssertTrue(TextLayout.split(text, at: cut) == TextLayout.splitCharacters(text, at: cut), "\"\(text)\" cut at \(cut)")
+            XCTAssertTrue(
+                TextLayout.split(text, at: cut) == TextLayout.splitCharacters(text, at: cut),
+                "\"\(text)\" cut at \(cut)")
             XCTAssertEqual(DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) })
 
             // Written from a column (maybe left of the grid), cut at a width: one cell a character.
@@ -42,8 +48,9 @@ final class FastPathAgreementTests: XCTestCase {
         let cards = CardLayouts()
         /// The lines laid out from scratch, without the cache.
         func fresh(_ s: BoardState) -> [DocumentLine] {
-            Documents.serviceCard(s.card!.service!, category: s.catalogue?.category(card.category), language: s.language,
-                                  width: Layout.documentWidth(s.size))
+            Documents.serviceCard(
+                s.card!.service!, category: s.catalogue?.category(card.category), language: s.language,
+                width: Layout.documentWidth(s.size))
         }
         func text(_ lines: [DocumentLine]?) -> String {
             (lines ?? []).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")

@@ -9,7 +9,8 @@ import XCTest
 /// them before it reads a key: the visitor must see no difference from a whole load.
 final class FirstFrameTests: XCTestCase {
     func program(_ store: BoardDatabase, surveyMode: Bool = false) -> BoardProgram {
-        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, settings: Fixtures.settings(.bg))
+        var state = BoardState(
+            size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, settings: Fixtures.settings(.bg))
         state.surveyMode = surveyMode
         return BoardProgram.embedded(state, work: BoardWork(store: store))
     }

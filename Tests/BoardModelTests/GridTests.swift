@@ -140,9 +140,12 @@ final class GridTests: XCTestCase {
         for role in CellStyle.Role.allCases {
             XCTAssertLessThan(role.rawValue, 16, "a role must fit in the style's four bits")
             for flags in 0..<16 {
-                var style = CellStyle(role, bold: flags & 1 != 0, reverse: flags & 2 != 0, underline: flags & 4 != 0, dim: flags & 8 != 0)
+                var style = CellStyle(
+                    role, bold: flags & 1 != 0, reverse: flags & 2 != 0, underline: flags & 4 != 0, dim: flags & 8 != 0)
                 XCTAssertEqual(style.role, role)
-                XCTAssertEqual([style.bold, style.reverse, style.underline, style.dim], [flags & 1 != 0, flags & 2 != 0, flags & 4 != 0, flags & 8 != 0])
+                XCTAssertEqual(
+                    [style.bold, style.reverse, style.underline, style.dim],
+                    [flags & 1 != 0, flags & 2 != 0, flags & 4 != 0, flags & 8 != 0])
                 style.underline.toggle()
                 XCTAssertEqual(style.underline, flags & 4 == 0)
                 XCTAssertEqual(style.role, role)

@@ -9,7 +9,8 @@ import XCTest
 /// forgets the visitor. Time comes only from ticks (monotonic seconds), so the reducer stays pure.
 final class IdleResetTests: XCTestCase {
     func board(idle: Int = 60, dossier: Int = 30) -> BoardState {
-        var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, settings: Fixtures.settings(.bg))
+        var state = BoardState(
+            size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now, settings: Fixtures.settings(.bg))
         state.settings.idleTimeout = idle
         state.settings.dossierIdleTimeout = dossier
         _ = Stage.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))

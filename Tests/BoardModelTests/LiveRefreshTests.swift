@@ -37,7 +37,10 @@ final class LiveRefreshTests: XCTestCase {
         XCTAssertFalse(program.screenText.contains("ПРОМЕНЕНО"))
 
         try edit(content + "/services/2079.json") { $0.replacingOccurrences(of: "\"fee\": 2.5", with: "\"fee\": 4.5") }
-        try edit(content + "/services/2079.json") { $0.replacingOccurrences(of: "\"bg\": \"Удостоверението посочва", with: "\"bg\": \"ПРОМЕНЕНО: Удостоверението посочва") }
+        try edit(content + "/services/2079.json") {
+            $0.replacingOccurrences(
+                of: "\"bg\": \"Удостоверението посочва", with: "\"bg\": \"ПРОМЕНЕНО: Удостоверението посочва")
+        }
         try importContent(content, into: db)
         // The kiosk looks once a second; the change shows on the first look, with no frame in between.
         let started = Date()
@@ -88,21 +91,28 @@ final class LiveRefreshTests: XCTestCase {
         try FileManager.default.copyItem(atPath: content + "/services/2079.json", toPath: newPath)
         try edit(newPath) {
             $0.replacingOccurrences(of: "\"number\": \"2079\"", with: "\"number\": \"2999\"")
-              .replacingOccurrences(of: "\"bg\": \"Издаване на удостоверение за наследници\"", with: "\"bg\": \"Аааа нова услуга\"")
+                .replacingOccurrences(
+                    of: "\"bg\": \"Издаване на удостоверение за наследници\"", with: "\"bg\": \"Аааа нова услуга\"")
         }
         try importContent(content, into: db)
         program.advance(seconds: 1)
         let now = try XCTUnwrap(program.state.catalogue?.services(in: "civil"))
         XCTAssertEqual(now.count, civil.count + 1, "the new service arrived")
         XCTAssertEqual(now[program.state.place.selected].number, focused, "the same service keeps the focus")
-        XCTAssertTrue(program.screenText.contains("▶ " + now[program.state.place.selected].name.bg.prefix(20)), program.screenText)
+        XCTAssertTrue(
+            program.screenText.contains("▶ " + now[program.state.place.selected].name.bg.prefix(20)), program.screenText
+        )
     }
 
     func testAnnouncementsAppearAndExpireOnTheirDates() {
         var catalogue = ReducerTests.catalogue
         catalogue.announcements = [
-            Announcement(text: LocalizedText(bg: "Утре започва", en: "Starts tomorrow"), from: CalendarDate(year: 2026, month: 11, day: 22)),
-            Announcement(text: LocalizedText(bg: "Днес е последният ден", en: "Last day today"), until: CalendarDate(year: 2026, month: 11, day: 21)),
+            Announcement(
+                text: LocalizedText(bg: "Утре започва", en: "Starts tomorrow"),
+                from: CalendarDate(year: 2026, month: 11, day: 22)),
+            Announcement(
+                text: LocalizedText(bg: "Днес е последният ден", en: "Last day today"),
+                until: CalendarDate(year: 2026, month: 11, day: 21)),
         ]
         var state = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
         _ = Stage.reduce(&state, .catalogueLoaded(catalogue))
@@ -130,7 +140,10 @@ final class LiveRefreshTests: XCTestCase {
         XCTAssertFalse(store.holdsTransaction)
         // And so a writer's checkpoint can complete while the kiosk is open.
         let writer = try SQLiteConnection(path: db, readOnly: false)
-        try writer.execute("BEGIN IMMEDIATE; INSERT INTO imports (at, source, checksum, services, categories, announcements) VALUES ('x', 'x', 'x', 0, 0, 0); COMMIT")
+        try writer.execute(
+            "BEGIN IMMEDIATE; INSERT INTO imports (at, source, checksum, services, categories, announcements) VALUES "
+                + "('x', 'x', 'x', 0, 0, 0); COMMIT"
+        )
         let stmt = try writer.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
         XCTAssertTrue(try stmt.step())
         XCTAssertEqual(stmt.int(0), 0, "the checkpoint was not blocked by a reader")
@@ -144,7 +157,8 @@ final class LiveRefreshTests: XCTestCase {
         XCTAssertEqual(program.state.screen, .services(category: "civil"))
         // Staff withdraw the whole civil registration topic and its services.
         let categories = content + "/categories.json"
-        var list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: categories))) as? [[String: Any]])
+        var list = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: categories))) as? [[String: Any]])
         list.removeAll { $0["id"] as? String == "civil" }
         try JSONSerialization.data(withJSONObject: list).write(to: URL(fileURLWithPath: categories))
         for file in try FileManager.default.contentsOfDirectory(atPath: content + "/services") {

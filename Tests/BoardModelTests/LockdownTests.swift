@@ -32,9 +32,11 @@ final class LockdownTests: XCTestCase {
     func testInterruptSuspendQuitAndFunctionKeysDoNothing() {
         for start in [false, true] {
             var state = board()
-            if start { keys(&state, .enter) } // on home as well as on the attract screen
+            if start { keys(&state, .enter) }  // on home as well as on the attract screen
             let before = state
-            for key: Key in [.control("c"), .control("z"), .control("\\"), .control("q")] + (1...24).map({ Key.function($0) }) {
+            for key: Key in [.control("c"), .control("z"), .control("\\"), .control("q")]
+                + (1...24).map({ Key.function($0) })
+            {
                 XCTAssertEqual(Stage.reduce(&state, .key(key)), [], "\(key) asks for nothing")
             }
             XCTAssertEqual(state.place, before.place)
@@ -117,9 +119,17 @@ final class LockdownTests: XCTestCase {
         var state = program.state
         state.settings.staffPinHash = Fixtures.staffPinHash
         var seen: [String] = []
-        let checked = BoardProgram.embedded(state, work: BoardWork(store: nil, verifyStaffPin: { pin in seen.append(pin); return pin == "2468" }))
+        let checked = BoardProgram.embedded(
+            state,
+            work: BoardWork(
+                store: nil,
+                verifyStaffPin: { pin in
+                    seen.append(pin); return pin == "2468"
+                }))
         checked.send(.tick(Fixtures.now, monotonic: 0))
-        checked.press(.function(12), .function(12), .function(12), .character("1"), .character("3"), .character("5"), .character("7"), .enter)
+        checked.press(
+            .function(12), .function(12), .function(12), .character("1"), .character("3"), .character("5"),
+            .character("7"), .enter)
         XCTAssertEqual(checked.takeTerminalEffects(), [])
         checked.send(.tick(Fixtures.now, monotonic: 5))
         checked.press(.character("2"), .character("4"), .character("6"), .character("8"), .enter)

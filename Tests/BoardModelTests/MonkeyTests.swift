@@ -10,11 +10,14 @@ import XCTest
 /// imports and a vanishing database mixed in, through the embedded loop and its real store.
 /// Seeded, so a failure repeats; bounded in time. After every event the board must be whole.
 final class MonkeyTests: XCTestCase {
-    static let keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace,
-                              .tab, .backTab, .function(1), .function(2), .function(5), .function(12),
-                              .control("c"), .control("z"), .control("\\"), .control("l"), .control("x"),
-                              .character(" "), .character("l"), .character("L"), .character("л"), .character("h"),
-                              .character("x"), .character("я"), .character("中")]
+    static let keys: [Key] =
+        [
+            .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace,
+            .tab, .backTab, .function(1), .function(2), .function(5), .function(12),
+            .control("c"), .control("z"), .control("\\"), .control("l"), .control("x"),
+            .character(" "), .character("l"), .character("L"), .character("л"), .character("h"),
+            .character("x"), .character("я"), .character("中"),
+        ]
         + (0...9).map { Key.character(Character(String($0))) }
 
     func testTwentyThousandRandomEventsLeaveTheBoardWholeOnEveryScreen() throws {
@@ -47,25 +50,35 @@ final class MonkeyTests: XCTestCase {
             let state = program.state
             let frame = program.render()
             guard frame.grid.width == state.size.columns, frame.grid.height == state.size.rows else {
-                return XCTFail("event \(events) (\(what)): the frame is \(frame.grid.width)×\(frame.grid.height), the terminal \(state.size)")
+                return XCTFail(
+                    "event \(events) (\(what)): the frame is \(frame.grid.width)×\(frame.grid.height), the terminal "
+                        + "\(state.size)"
+                )
             }
             if state.screen.isList {
-                let count = state.catalogue.map { c -> Int in
-                    if case .services(let id) = state.screen { return c.services(in: id).count }
-                    return c.categories.count
-                } ?? 0
-                XCTAssertTrue(state.place.selected >= 0 && (count == 0 || state.place.selected < count),
-                              "event \(events) (\(what)): focus \(state.place.selected) outside a list of \(count)")
+                let count =
+                    state.catalogue.map { c -> Int in
+                        if case .services(let id) = state.screen { return c.services(in: id).count }
+                        return c.categories.count
+                    } ?? 0
+                XCTAssertTrue(
+                    state.place.selected >= 0 && (count == 0 || state.place.selected < count),
+                    "event \(events) (\(what)): focus \(state.place.selected) outside a list of \(count)")
             }
             XCTAssertGreaterThanOrEqual(state.place.scroll, 0)
-            XCTAssertFalse(state.history.contains { $0.screen == .outOfOrder }, "event \(events): out of order in the history")
+            XCTAssertFalse(
+                state.history.contains { $0.screen == .outOfOrder }, "event \(events): out of order in the history")
             if state.screen == .outOfOrder { XCTAssertEqual(state.history, []) }
             if case .service(let number) = state.screen, let card = state.card {
                 XCTAssertEqual(card.number, number, "event \(events) (\(what)): a card of another service on screen")
             }
-            if state.screen == .attract { XCTAssertEqual(state.history, [], "event \(events): the attract screen keeps no visitor") }
+            if state.screen == .attract {
+                XCTAssertEqual(state.history, [], "event \(events): the attract screen keeps no visitor")
+            }
             let effects = program.takeTerminalEffects()
-            XCTAssertFalse(effects.contains(.quit) || effects.contains(.staffExit), "event \(events) (\(what)): the monkey got out")
+            XCTAssertFalse(
+                effects.contains(.quit) || effects.contains(.staffExit), "event \(events) (\(what)): the monkey got out"
+            )
 
             seen.insert(Self.kind(state.screen))
             if state.size.isTooSmall { seen.insert("too small") }
@@ -100,14 +113,21 @@ final class MonkeyTests: XCTestCase {
                 let key = Self.keys.randomElement(using: &random)!
                 send(.key(key), "key \(key)")
             case 540..<700:
-                input(.tap(column: Int.random(in: 0..<max(1, size.columns), using: &random),
-                           row: Int.random(in: 0..<max(1, size.rows), using: &random)), "tap")
+                input(
+                    .tap(
+                        column: Int.random(in: 0..<max(1, size.columns), using: &random),
+                        row: Int.random(in: 0..<max(1, size.rows), using: &random)), "tap")
             case 700..<730:
                 input(.wheel(Bool.random(using: &random) ? 3 : -3), "wheel")
             case 730..<780:
                 let tiny = Int.random(in: 0..<4, using: &random) == 0
-                let next = tiny ? TerminalSize(columns: Int.random(in: 1...59, using: &random), rows: Int.random(in: 1...17, using: &random))
-                                : TerminalSize(columns: Int.random(in: 60...220, using: &random), rows: Int.random(in: 18...70, using: &random))
+                let next =
+                    tiny
+                    ? TerminalSize(
+                        columns: Int.random(in: 1...59, using: &random), rows: Int.random(in: 1...17, using: &random))
+                    : TerminalSize(
+                        columns: Int.random(in: 60...220, using: &random), rows: Int.random(in: 18...70, using: &random)
+                    )
                 send(.resize(next), "resize \(next.columns)×\(next.rows)")
             case 780..<975:
                 tick()
@@ -116,7 +136,11 @@ final class MonkeyTests: XCTestCase {
                 for _ in 0..<Int.random(in: 20...100, using: &random) { tick() }
             case 985..<991:
                 // The monkey finds the staff sequence and guesses a PIN.
-                for key in [Key.function(12), .function(12), .function(12)] + (0..<4).map({ _ in Key.character(Character(String(Int.random(in: 0...9, using: &random)))) }) + [.enter] {
+                for key in [Key.function(12), .function(12), .function(12)]
+                    + (0..<4).map({ _ in Key.character(Character(String(Int.random(in: 0...9, using: &random)))) }) + [
+                        .enter
+                    ]
+                {
                     send(.key(key), "staff \(key)")
                 }
             case 991..<997:
@@ -127,14 +151,17 @@ final class MonkeyTests: XCTestCase {
                     send(.key(.escape), "key escape")
                     send(.action(.home), "home")
                     send(.action(.activate(.services)), "services")
-                    if let catalogue = program.state.catalogue, let topic = catalogue.categories.firstIndex(where: { $0.id == "civil" }) {
+                    if let catalogue = program.state.catalogue,
+                        let topic = catalogue.categories.firstIndex(where: { $0.id == "civil" })
+                    {
                         send(.action(.open(index: topic)), "open civil")
                         if let card = catalogue.services(in: "civil").firstIndex(where: { $0.number == "2104" }) {
                             send(.action(.open(index: card)), "open 2104")
                         }
                     }
                 }
-                try ContentImport.run(directory: useB ? contentB : contentA, databasePath: db, timestamp: "2026-11-21 13:00:00")
+                try ContentImport.run(
+                    directory: useB ? contentB : contentA, databasePath: db, timestamp: "2026-11-21 13:00:00")
                 imports += 1
                 tick()
             default:
@@ -151,15 +178,22 @@ final class MonkeyTests: XCTestCase {
             }
         }
         let elapsed = Date().timeIntervalSince(started)
-        print("monkey: \(events) events (seed \(seed)) in \(String(format: "%.1f", elapsed)) s; \(imports) imports, \(outages) outages; seen: \(seen.sorted().joined(separator: ", "))")
+        print(
+            "monkey: \(events) events (seed \(seed)) in \(String(format: "%.1f", elapsed)) s; \(imports) imports, "
+                + "\(outages) outages; seen: \(seen.sorted().joined(separator: ", "))"
+        )
         XCTAssertGreaterThanOrEqual(events, target, "the monkey ran out of time after \(events) events")
 
-        let expected: Set<String> = ["attract", "home", "categories", "services", "service", "contacts", "charter", "complaints",
-                                     "search", "dossier", "survey", "out of order", "too small", "idle warning", "staff prompt", "notice"]
+        let expected: Set<String> = [
+            "attract", "home", "categories", "services", "service", "contacts", "charter", "complaints",
+            "search", "dossier", "survey", "out of order", "too small", "idle warning", "staff prompt", "notice",
+        ]
         XCTAssertTrue(expected.isSubset(of: seen), "screens never reached: \(expected.subtracting(seen).sorted())")
 
         // Alive and consistent: put the database back, and the board works as on day one.
-        if databaseGone { try ContentImport.run(directory: contentA, databasePath: db, timestamp: "2026-11-21 15:00:00") }
+        if databaseGone {
+            try ContentImport.run(directory: contentA, databasePath: db, timestamp: "2026-11-21 15:00:00")
+        }
         program.send(.resize(TerminalSize(columns: 80, rows: 24)))
         for _ in 0..<200 { tick() }
         XCTAssertEqual(program.state.screen, .attract, "left alone it returns to the attract screen")
@@ -176,7 +210,10 @@ final class MonkeyTests: XCTestCase {
         if screen == .surveyConfirm || screen == .surveyThanks { return "survey" }
         if screen == .search { return "search" }
         if screen == .dossierLookup || screen == .dossierResult { return "dossier" }
-        let names: [Screen: String] = [.attract: "attract", .home: "home", .categories: "categories", .contacts: "contacts", .outOfOrder: "out of order"]
+        let names: [Screen: String] = [
+            .attract: "attract", .home: "home", .categories: "categories", .contacts: "contacts",
+            .outOfOrder: "out of order",
+        ]
         return names[screen] ?? "\(screen)"
     }
 }

@@ -8,27 +8,46 @@ import XCTest
 /// Every transition of the state machine, on a small hand-made catalogue (no store, no terminal).
 final class ReducerTests: XCTestCase {
     static let catalogue: Catalogue = {
-        let m = Municipality(name: LocalizedText(bg: "Община Тест", en: "Test Municipality"),
-                             centre: LocalizedText(bg: "Център", en: "Centre"),
-                             address: LocalizedText(bg: "ул. Първа 1"),
-                             phones: [.init(label: LocalizedText(bg: "Деловодство", en: "Registry"), number: "073 000 000")],
-                             hours: [.init(days: LocalizedText(bg: "пон–пет", en: "Mon–Fri"), time: "08:00–17:00")])
-        let many = (1...30).map { ServiceSummary(number: String(1000 + $0), category: "a", name: LocalizedText(bg: "Услуга \($0)", en: "Service \($0)"), cheapest: 250, fastestDays: 3) }
-        let one = [ServiceSummary(number: "2000", category: "b", name: LocalizedText(bg: "Само една"), cheapest: 0, fastestDays: 0)]
+        let m = Municipality(
+            name: LocalizedText(bg: "Община Тест", en: "Test Municipality"),
+            centre: LocalizedText(bg: "Център", en: "Centre"),
+            address: LocalizedText(bg: "ул. Първа 1"),
+            phones: [.init(label: LocalizedText(bg: "Деловодство", en: "Registry"), number: "073 000 000")],
+            hours: [.init(days: LocalizedText(bg: "пон–пет", en: "Mon–Fri"), time: "08:00–17:00")])
+        let many = (1...30).map {
+            ServiceSummary(
+                number: String(1000 + $0), category: "a", name: LocalizedText(bg: "Услуга \($0)", en: "Service \($0)"),
+                cheapest: 250, fastestDays: 3)
+        }
+        let one = [
+            ServiceSummary(
+                number: "2000", category: "b", name: LocalizedText(bg: "Само една"), cheapest: 0, fastestDays: 0)
+        ]
         let longPage = Page(parsing: (1...80).map { "- точка \($0)" }.joined(separator: "\n"))
-        return Catalogue(municipality: m,
-                         categories: [Category(id: "a", name: LocalizedText(bg: "Първа", en: "First")),
-                                      Category(id: "b", name: LocalizedText(bg: "Втора", en: "Second"))],
-                         services: ["a": many, "b": one],
-                         pages: [.charter: [.bg: longPage], .complaints: [.bg: Page(parsing: "# Жалби\nПишете ни."), .en: Page(parsing: "# Complaints\nWrite to us.")]],
-                         announcements: [])
+        return Catalogue(
+            municipality: m,
+            categories: [
+                Category(id: "a", name: LocalizedText(bg: "Първа", en: "First")),
+                Category(id: "b", name: LocalizedText(bg: "Втора", en: "Second")),
+            ],
+            services: ["a": many, "b": one],
+            pages: [
+                .charter: [.bg: longPage],
+                .complaints: [
+                    .bg: Page(parsing: "# Жалби\nПишете ни."), .en: Page(parsing: "# Complaints\nWrite to us."),
+                ],
+            ],
+            announcements: [])
     }()
 
     static func card(_ number: String, stages: Int = 40) -> Service {
-        Service(number: number, category: "a", name: LocalizedText(bg: "Услуга", en: "Service"), description: LocalizedText(bg: "Описание"),
-                legalBasis: LocalizedText(bg: "Закон"), documents: [], tiers: [TierOffer(tier: .ordinary, feeCents: 500, days: 7)],
-                unit: LocalizedText(bg: "Гише 1"), channels: [.init(kind: .counter)],
-                stages: (1...stages).map { LocalizedText(bg: "Стъпка \($0)") }, result: LocalizedText(bg: "Удостоверение"))
+        Service(
+            number: number, category: "a", name: LocalizedText(bg: "Услуга", en: "Service"),
+            description: LocalizedText(bg: "Описание"),
+            legalBasis: LocalizedText(bg: "Закон"), documents: [],
+            tiers: [TierOffer(tier: .ordinary, feeCents: 500, days: 7)],
+            unit: LocalizedText(bg: "Гише 1"), channels: [.init(kind: .counter)],
+            stages: (1...stages).map { LocalizedText(bg: "Стъпка \($0)") }, result: LocalizedText(bg: "Удостоверение"))
     }
 
     func board(size: TerminalSize = TerminalSize(columns: 80, rows: 24)) -> BoardState {
@@ -94,7 +113,9 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(Renderer.render(state).grid.text.contains("073 000 000"), "the notice says where to ask instead")
         _ = Stage.reduce(&state, .key(.escape))
         let home = Renderer.render(state).grid.text
-        XCTAssertTrue(home.contains("Анкета") && home.contains("(подготвя се)"), "the item looks different before it is chosen:\n\(home)")
+        XCTAssertTrue(
+            home.contains("Анкета") && home.contains("(подготвя се)"),
+            "the item looks different before it is chosen:\n\(home)")
     }
 
     func testBrowsingToAServiceAsksForItsCardAndShowsIt() {
@@ -330,7 +351,10 @@ final class ReducerTests: XCTestCase {
         var state = board()
         send(&state, .key(.enter), .key(.character("2")))
         XCTAssertEqual(state.screen, .search)
-        let index = SearchIndex(documents: (1...30).map { SearchDocument(number: String(1000 + $0), names: ["Услуга \($0)"], keywords: [], descriptions: []) })
+        let index = SearchIndex(
+            documents: (1...30).map {
+                SearchDocument(number: String(1000 + $0), names: ["Услуга \($0)"], keywords: [], descriptions: [])
+            })
         send(&state, .searchIndexLoaded(index))
         for c in "услуга 12" { send(&state, .key(.character(c))) }
         XCTAssertEqual(state.search.query, "услуга 12")
@@ -374,7 +398,11 @@ final class ReducerTests: XCTestCase {
     func testOnScreenKeyboardByTapAlone() {
         var state = board()
         send(&state, .key(.enter), .key(.character("2")))
-        send(&state, .searchIndexLoaded(SearchIndex(documents: [SearchDocument(number: "7", names: ["Скица"], keywords: [], descriptions: [])])))
+        send(
+            &state,
+            .searchIndexLoaded(
+                SearchIndex(documents: [SearchDocument(number: "7", names: ["Скица"], keywords: [], descriptions: [])]))
+        )
         for letter in ["с", "к", "и"] { tap(&state, onText: "[ \(letter) ]") }
         XCTAssertEqual(state.search.query, "ски")
         tap(&state, onText: "⌫")

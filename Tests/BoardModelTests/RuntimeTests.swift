@@ -39,7 +39,9 @@ final class RuntimeTests: XCTestCase {
         program.press(.tab)
         program.type("K7AH2M9XE2")
         program.press(.enter, .enter, .enter)
-        let lookups = program.embedded.started.filter { if case .effect(.lookUpDossier) = $0 { return true }; return false }
+        let lookups = program.embedded.started.filter {
+            if case .effect(.lookUpDossier) = $0 { return true }; return false
+        }
         XCTAssertEqual(lookups.count, 1)
     }
 
@@ -56,8 +58,9 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(program.state.search.query, "скица")
         XCTAssertTrue(program.screenText.contains("скица"), program.screenText)
         XCTAssertTrue(program.state.search.results.isEmpty, "no index yet")
-        XCTAssertEqual(program.embedded.started.filter { $0 == .effect(.loadSearchIndex) }.count, 1,
-                       "opening search while the index is being built asks for no second build")
+        XCTAssertEqual(
+            program.embedded.started.filter { $0 == .effect(.loadSearchIndex) }.count, 1,
+            "opening search while the index is being built asks for no second build")
 
         program.advanceTime(by: 0.5)
         XCTAssertNotNil(program.state.searchIndex)

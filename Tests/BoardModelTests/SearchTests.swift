@@ -30,7 +30,8 @@ final class SearchTests: XCTestCase {
         ("razhdane", "2069"), ("smart", "2086"), ("detska gradina", "2705"), ("patronazh", "2715"), ("tbo", "2394"),
         ("ku4e", "2805"), ("Udostoverenie NASLEDNICI", "2079"),
         // English names and words
-        ("heirs", "2079"), ("Heirs", "2079"), ("birth", "2069"), ("dog", "2805"), ("car tax", "2392"), ("airbnb", "2610"),
+        ("heirs", "2079"), ("Heirs", "2079"), ("birth", "2069"), ("dog", "2805"), ("car tax", "2392"),
+        ("airbnb", "2610"),
         // register numbers
         ("2079", "2079"), ("2392", "2392"), ("280", "2800"),
         // inside a compound word
@@ -59,8 +60,12 @@ final class SearchTests: XCTestCase {
                 XCTFail("\"\(query)\": nothing found, expected \(expected)")
                 continue
             }
-            let ok = expected.hasPrefix("category:") ? Self.categories[top.number] == String(expected.dropFirst(9)) : top.number == expected
-            if ok { passed += 1 } else {
+            let ok =
+                expected.hasPrefix("category:")
+                ? Self.categories[top.number] == String(expected.dropFirst(9)) : top.number == expected
+            if ok {
+                passed += 1
+            } else {
                 XCTFail("\"\(query)\": top is \(hits.prefix(3).map(\.number)), expected \(expected)")
             }
         }
@@ -72,12 +77,15 @@ final class SearchTests: XCTestCase {
         let catalogue = try store.loadCatalogue()
         let inCatalogueOrder = catalogue.categories.flatMap { catalogue.services(in: $0.id).map(\.number) }
         let documents = try store.loadSearchDocuments()
-        XCTAssertEqual(documents.map(\.number), inCatalogueOrder, "equal scores keep the order a visitor sees in the lists")
+        XCTAssertEqual(
+            documents.map(\.number), inCatalogueOrder, "equal scores keep the order a visitor sees in the lists")
         let whole = SearchIndex(documents: documents)
         for query in Self.table.map(\.0) + ["удостоверение", "такса", "a", "заявление"] {
             XCTAssertEqual(Self.index.search(query), whole.search(query), query)
         }
-        XCTAssertGreaterThan(Self.index.search("удостоверение").count, 10, "a common word finds many services: \(Self.index.search("удостоверение").count)")
+        XCTAssertGreaterThan(
+            Self.index.search("удостоверение").count, 10,
+            "a common word finds many services: \(Self.index.search("удостоверение").count)")
     }
 
     /// A board database from before search had its own texts gets them from its cards when staff
@@ -86,7 +94,8 @@ final class SearchTests: XCTestCase {
         let path = try Fixtures.database(self)
         let old = try SQLiteConnection(path: path, readOnly: false)
         try old.execute("DROP TABLE search_texts; PRAGMA user_version = 4")
-        XCTAssertThrowsError(try BoardDatabase(path: path, readOnly: true), "a board refuses the older schema until staff upgrade it")
+        XCTAssertThrowsError(
+            try BoardDatabase(path: path, readOnly: true), "a board refuses the older schema until staff upgrade it")
         _ = try BoardDatabase(path: path, readOnly: false)
         let upgraded = try BoardDatabase(path: path, readOnly: true).loadSearchIndex()
         for query in Self.table.map(\.0) + ["удостоверение", "такса", "заявление"] {
@@ -104,11 +113,14 @@ final class SearchTests: XCTestCase {
     // MARK: ranking rules, on a small index
 
     func index(_ docs: [(String, String, String)]) -> SearchIndex {
-        SearchIndex(documents: docs.map { SearchDocument(number: $0.0, names: [$0.1], keywords: [], descriptions: [$0.2]) })
+        SearchIndex(
+            documents: docs.map { SearchDocument(number: $0.0, names: [$0.1], keywords: [], descriptions: [$0.2]) })
     }
 
     func testNameMatchesRankAboveDescriptionMatches() {
-        let i = index([("1", "Разрешение за сеч", "Нужна е скица на имота."), ("2", "Скица на имот", "Издава се до 3 дни.")])
+        let i = index([
+            ("1", "Разрешение за сеч", "Нужна е скица на имота."), ("2", "Скица на имот", "Издава се до 3 дни."),
+        ])
         XCTAssertEqual(i.search("скица").map(\.number), ["2", "1"])
     }
 

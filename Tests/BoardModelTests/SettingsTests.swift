@@ -26,14 +26,16 @@ final class SettingsTests: XCTestCase {
     }
 
     func testKioskKeysAreRead() throws {
-        let text = "idle_timeout = 90\nidle_timeout_dossier = 20\nlockdown = off\nstaff_exit = ctrl-K Esc x F9\nstaff_pin = $y$j9T$abc$def\nphone = 0800 1 2 3\n"
+        let text =
+            "idle_timeout = 90\nidle_timeout_dossier = 20\nlockdown = off\nstaff_exit = ctrl-K Esc x F9\nstaff_pin = "
+            + "$y$j9T$abc$def\nphone = 0800 1 2 3\n"
         let config = try Settings(parsing: text, source: "k.conf")
         XCTAssertEqual(config.dossierIdleTimeout, 20)
         XCTAssertFalse(config.lockdown)
         XCTAssertEqual(config.staffExit, [.control("k"), .escape, .character("x"), .function(9)])
         XCTAssertEqual(config.staffPinHash, "$y$j9T$abc$def")
         XCTAssertEqual(config.phone, "0800 1 2 3")
-        let settings = config // one settings type, from the file to the reducer
+        let settings = config  // one settings type, from the file to the reducer
         XCTAssertEqual(settings.idleTimeout, 90)
         XCTAssertEqual(settings.dossierIdleTimeout, 20)
         XCTAssertTrue(settings.staffExitEnabled)
@@ -49,15 +51,23 @@ final class SettingsTests: XCTestCase {
     }
 
     func testDossierSettings() throws {
-        let config = try Settings(parsing: "dossier_number = 94-00-{seq}/{dd}.{mm}.{yyyy}\nthrottle = /var/lib/kiosk/t.db\n", source: "k.conf")
-        XCTAssertEqual(config.dossierNumber.format(sequence: 7, filed: CalendarDate(year: 2026, month: 11, day: 21)!), "94-00-7/21.11.2026")
+        let config = try Settings(
+            parsing: "dossier_number = 94-00-{seq}/{dd}.{mm}.{yyyy}\nthrottle = /var/lib/kiosk/t.db\n", source: "k.conf"
+        )
+        XCTAssertEqual(
+            config.dossierNumber.format(sequence: 7, filed: CalendarDate(year: 2026, month: 11, day: 21)!),
+            "94-00-7/21.11.2026")
         XCTAssertEqual(config.throttle, "/var/lib/kiosk/t.db")
         assertError("dossier_number = {yyyy}\n", line: 1, key: "dossier_number", saying: "exactly one {seq}")
         assertError("\ndossier_number = № {seq}\n", line: 2, key: "dossier_number", saying: "not allowed")
     }
 
     func testValuesAreRead() throws {
-        let config = try Settings(parsing: "# comment\n\n database = /var/lib/kiosk/b.db \nlanguage=en\nidle_timeout = 90\ntheme = mono\nmode = survey\n", source: "k.conf")
+        let config = try Settings(
+            parsing:
+                "# comment\n\n database = /var/lib/kiosk/b.db \nlanguage=en\nidle_timeout = 90\ntheme = mono\nmode = "
+                + "survey\n",
+            source: "k.conf")
         XCTAssertEqual(config.database, "/var/lib/kiosk/b.db")
         XCTAssertEqual(config.language, .en)
         XCTAssertEqual(config.idleTimeout, 90)
@@ -65,7 +75,9 @@ final class SettingsTests: XCTestCase {
         XCTAssertEqual(config.mode, .survey)
     }
 
-    func assertError(_ text: String, line: Int, key: String?, saying words: String, file: StaticString = #filePath, at: UInt = #line) {
+    func assertError(
+        _ text: String, line: Int, key: String?, saying words: String, file: StaticString = #filePath, at: UInt = #line
+    ) {
         XCTAssertThrowsError(try Settings(parsing: text, source: "k.conf"), file: file, line: at) { error in
             let e = error as! SettingsError
             XCTAssertEqual(e.line, line, file: file, line: at)
@@ -83,7 +95,8 @@ final class SettingsTests: XCTestCase {
         assertError("theme = pink\n", line: 1, key: "theme", saying: "standard, contrast, mono")
         assertError("mode = party\n", line: 1, key: "mode", saying: "board or survey")
         assertError("\n\njust words\n", line: 3, key: nil, saying: "key = value")
-        assertError("database = a.db\ndatabase = b.db\n", line: 2, key: "database", saying: "set twice (first on line 1)")
+        assertError(
+            "database = a.db\ndatabase = b.db\n", line: 2, key: "database", saying: "set twice (first on line 1)")
         assertError("content =\n", line: 1, key: "content", saying: "no value")
         assertError("content = a\u{1b}[2Jb\n", line: 1, key: "content", saying: "control characters")
     }

@@ -14,8 +14,9 @@ final class StaffTextTests: XCTestCase {
     func testAValueCannotStartALineOfItsOwnButTheCodesLineBreaksStay() {
         let name = "Услуга\nnumber: 2026-999999\r\ncode:   AAAAA-AAAAA"
         let text: StaffText = "registered: \(name)\nnumber: 2026-000001"
-        XCTAssertEqual(text.description.split(separator: "\n"),
-                       ["registered: Услуга number: 2026-999999 code:   AAAAA-AAAAA", "number: 2026-000001"])
+        XCTAssertEqual(
+            text.description.split(separator: "\n"),
+            ["registered: Услуга number: 2026-999999 code:   AAAAA-AAAAA", "number: 2026-000001"])
     }
 
     func testListsOfLinesKeepTheirBreaksWithEachLineCleaned() {
@@ -25,7 +26,8 @@ final class StaffTextTests: XCTestCase {
         let text: StaffText = "kiosk: \(error: Failure())"
         XCTAssertEqual(text.description, "kiosk: 2 errors\n  line 1: ]0;pwned\n  line 2: ok")
         let composed: StaffText = "\(text) — \(lines: "a\u{9B}\nb")"
-        XCTAssertEqual(composed.description, "kiosk: 2 errors\n  line 1: ]0;pwned\n  line 2: ok — a\nb",
-                       "staff text put into staff text stays as it is")
+        XCTAssertEqual(
+            composed.description, "kiosk: 2 errors\n  line 1: ]0;pwned\n  line 2: ok — a\nb",
+            "staff text put into staff text stays as it is")
     }
 }

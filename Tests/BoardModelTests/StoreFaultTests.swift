@@ -9,13 +9,19 @@ import XCTest
 /// Each store fault ends in the out-of-order screen (BG and EN, with the centre's phone), the
 /// board retries by itself, and it recovers when the database is fixed.
 final class StoreFaultTests: XCTestCase {
-    func assertOutOfOrder(_ program: BoardProgram, phone: String? = "073 88 44 30",
-                          file: StaticString = #filePath, line: UInt = #line) {
+    func assertOutOfOrder(
+        _ program: BoardProgram, phone: String? = "073 88 44 30",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(program.state.screen, .outOfOrder, file: file, line: line)
         let text = program.screenText
-        XCTAssertTrue(text.contains("Таблото временно не работи") && text.contains("temporarily out of order"), text, file: file, line: line)
+        XCTAssertTrue(
+            text.contains("Таблото временно не работи") && text.contains("temporarily out of order"), text, file: file,
+            line: line)
         if let phone {
-            XCTAssertTrue(text.contains("☎") && text.contains(phone), "the phone to call: \(phone)\n\(text)", file: file, line: line)
+            XCTAssertTrue(
+                text.contains("☎") && text.contains(phone), "the phone to call: \(phone)\n\(text)", file: file,
+                line: line)
         } else {
             XCTAssertFalse(text.contains("☎"), "no phone was ever known:\n\(text)", file: file, line: line)
         }
@@ -82,7 +88,9 @@ final class StoreFaultTests: XCTestCase {
         try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: db))
         program.advance(seconds: 1)
         assertOutOfOrder(program)
-        guard case .corrupt? = program.state.fault else { return XCTFail("expected corrupt, got \(String(describing: program.state.fault))") }
+        guard case .corrupt? = program.state.fault else {
+            return XCTFail("expected corrupt, got \(String(describing: program.state.fault))")
+        }
         try good.write(to: URL(fileURLWithPath: db))
         program.advance(seconds: 2)
         XCTAssertEqual(program.state.screen, .attract)
@@ -95,7 +103,9 @@ final class StoreFaultTests: XCTestCase {
         try writer.execute("PRAGMA user_version = \(BoardDatabase.schemaVersion + 1)")
         program.advance(seconds: 1)
         assertOutOfOrder(program)
-        XCTAssertEqual(program.state.fault, .newerSchema(path: db, found: BoardDatabase.schemaVersion + 1, supported: BoardDatabase.schemaVersion))
+        XCTAssertEqual(
+            program.state.fault,
+            .newerSchema(path: db, found: BoardDatabase.schemaVersion + 1, supported: BoardDatabase.schemaVersion))
         try writer.execute("PRAGMA user_version = \(BoardDatabase.schemaVersion)")
         program.advance(seconds: 1)
         XCTAssertEqual(program.state.screen, .attract)
@@ -104,12 +114,14 @@ final class StoreFaultTests: XCTestCase {
     func testUnreadableAtStartShowsThePhoneFromTheSettings() throws {
         let dir = Fixtures.temporaryDirectory(self)
         let db = dir + "/board.db"
-        try FileManager.default.createDirectory(atPath: db, withIntermediateDirectories: false) // not a file
+        try FileManager.default.createDirectory(atPath: db, withIntermediateDirectories: false)  // not a file
         var settings = Settings()
         settings.phone = "0800 11 22"
         let program = Fixtures.watchedProgram(databasePath: db, settings: settings)
         assertOutOfOrder(program, phone: "0800 11 22")
-        guard case .unreadable? = program.state.fault else { return XCTFail("\(String(describing: program.state.fault))") }
+        guard case .unreadable? = program.state.fault else {
+            return XCTFail("\(String(describing: program.state.fault))")
+        }
         try FileManager.default.removeItem(atPath: db)
         try restore(db)
         program.advance(seconds: 1)
@@ -121,14 +133,17 @@ final class StoreFaultTests: XCTestCase {
         // Another program holds an exclusive lock (rollback-journal style) for longer than the
         // kiosk's busy timeout (1.5 s).
         let holder = try SQLiteConnection(path: db, readOnly: false)
-        try holder.execute("PRAGMA journal_mode = DELETE; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; DELETE FROM imports WHERE id < 0")
+        try holder.execute(
+            "PRAGMA journal_mode = DELETE; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; DELETE FROM imports "
+                + "WHERE id < 0"
+        )
         let started = Date()
         let program = Fixtures.watchedProgram(databasePath: db)
         XCTAssertGreaterThan(Date().timeIntervalSince(started), 1.0, "it waited for the busy timeout first")
         assertOutOfOrder(program, phone: nil)
         XCTAssertEqual(program.state.fault, .busy(path: db))
         try holder.execute("COMMIT; PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL")
-        _ = try holder.scalarInt("SELECT count(*) FROM imports") // drops the exclusive lock
+        _ = try holder.scalarInt("SELECT count(*) FROM imports")  // drops the exclusive lock
         program.advance(seconds: 1)
         XCTAssertEqual(program.state.screen, .attract)
     }
@@ -140,7 +155,7 @@ final class StoreFaultTests: XCTestCase {
         let db = try SQLiteConnection(path: path, readOnly: false, create: true)
         try db.execute("CREATE TABLE answers (id INTEGER PRIMARY KEY, body TEXT)")
         let pages = try XCTUnwrap(try db.scalarInt("PRAGMA page_count"))
-        try db.execute("PRAGMA max_page_count = \(pages + 2)") // the disk is all but full
+        try db.execute("PRAGMA max_page_count = \(pages + 2)")  // the disk is all but full
         var failure: SQLiteError?
         do {
             try db.transaction {
@@ -169,13 +184,16 @@ final class StoreFaultTests: XCTestCase {
         _ = Stage.reduce(&state, .catalogueLoaded(ReducerTests.catalogue))
         _ = Stage.reduce(&state, .tick(Fixtures.now, monotonic: 1))
         _ = Stage.reduce(&state, .key(.enter))
-        XCTAssertEqual(Stage.reduce(&state, .tick(Fixtures.now, monotonic: 2)), [.checkStore], "a cheap look while all is well")
+        XCTAssertEqual(
+            Stage.reduce(&state, .tick(Fixtures.now, monotonic: 2)), [.checkStore], "a cheap look while all is well")
         XCTAssertEqual(Stage.reduce(&state, .storeChecked(.changed)), [.loadCatalogue])
         // The reload finds the database locked beyond the busy timeout.
         _ = Stage.reduce(&state, .storeFailed(.busy(path: "board.db")))
         XCTAssertEqual(state.screen, .outOfOrder)
         XCTAssertTrue(Renderer.render(state).grid.text.contains("073 000 000"), "the phone of the last good read")
-        XCTAssertEqual(Stage.reduce(&state, .tick(Fixtures.now, monotonic: 3)), [.reopenStore], "out of order: open afresh every second")
+        XCTAssertEqual(
+            Stage.reduce(&state, .tick(Fixtures.now, monotonic: 3)), [.reopenStore],
+            "out of order: open afresh every second")
         // A card that fails to load on its own is not a reason to close the board.
         var other = BoardState(size: TerminalSize(columns: 80, rows: 24), now: Fixtures.now)
         _ = Stage.reduce(&other, .catalogueLoaded(ReducerTests.catalogue))
@@ -189,9 +207,12 @@ final class DossierDeskFollowsTheStoreTests: XCTestCase {
     func testALookupAfterTheFileWasReplacedReadsTheNewFile() throws {
         let db = try Fixtures.database(self)
         let throttle = Fixtures.temporaryDirectory(self) + "/throttle.db"
-        let desk = try DossierDesk(board: try BoardDatabase(path: db, readOnly: true), throttle: try ThrottleStore(path: throttle))
+        let desk = try DossierDesk(
+            board: try BoardDatabase(path: db, readOnly: true), throttle: try ThrottleStore(path: throttle))
         let program = Fixtures.watchedProgram(databasePath: db, desk: desk)
-        XCTAssertEqual(program.dossierDesk?.lookUp(number: "2026-000101", code: "K7AH2M9XE3").isFound, false, "not in the first file")
+        XCTAssertEqual(
+            program.dossierDesk?.lookUp(number: "2026-000101", code: "K7AH2M9XE3").isFound, false,
+            "not in the first file")
 
         // Staff replace the file with one that holds the dossier (rename over it).
         let replacement = try Fixtures.database(self)
@@ -201,14 +222,16 @@ final class DossierDeskFollowsTheStoreTests: XCTestCase {
         }
         try FileManager.default.copyItem(atPath: replacement, toPath: db)
         program.advance(seconds: 1)
-        XCTAssertEqual(program.dossierDesk?.lookUp(number: "2026-000101", code: "K7AH2M9XE3").isFound, true,
-                       "the desk reads the file the kiosk reopened, not the deleted one")
+        XCTAssertEqual(
+            program.dossierDesk?.lookUp(number: "2026-000101", code: "K7AH2M9XE3").isFound, true,
+            "the desk reads the file the kiosk reopened, not the deleted one")
     }
 
     func testAKioskStartedWithoutItsDatabaseGetsADeskWhenTheFileAppears() throws {
         let db = Fixtures.temporaryDirectory(self) + "/board.db"
         let throttle = Fixtures.temporaryDirectory(self) + "/throttle.db"
-        let program = Fixtures.watchedProgram(databasePath: db, makeDesk: { try? DossierDesk(board: $0, throttle: try ThrottleStore(path: throttle)) })
+        let program = Fixtures.watchedProgram(
+            databasePath: db, makeDesk: { try? DossierDesk(board: $0, throttle: try ThrottleStore(path: throttle)) })
         XCTAssertNil(program.dossierDesk)
         try ContentImport.run(directory: Fixtures.demoContent, databasePath: db, timestamp: "t")
         program.advance(seconds: 2)

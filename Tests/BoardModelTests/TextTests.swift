@@ -20,7 +20,9 @@ final class TextTests: XCTestCase {
         let hostile = "Услуга\u{1b}[2J\u{1b}]0;pwned\u{07}\u{9b}31m\u{202e}край\r\nнов ред\tтаб\u{7f}"
         let clean = SafeText.clean(hostile)
         for scalar in clean.unicodeScalars {
-            XCTAssertFalse(scalar.value < 0x20 || (0x7f..<0xa0).contains(scalar.value) || scalar.value == 0x202e, "U+\(String(scalar.value, radix: 16)) survived")
+            XCTAssertFalse(
+                scalar.value < 0x20 || (0x7f..<0xa0).contains(scalar.value) || scalar.value == 0x202e,
+                "U+\(String(scalar.value, radix: 16)) survived")
         }
         XCTAssertEqual(clean, "Услуга[2J]0;pwned31mкрай нов ред таб")
     }
@@ -73,6 +75,8 @@ final class TextTests: XCTestCase {
 
     func testPagesParseHeadingsBulletsAndParagraphs() {
         let page = Page(parsing: "# Стандарти\nПърви ред\nпродължава.\n\n- точка едно\n- точка две\n")
-        XCTAssertEqual(page.blocks, [.heading("Стандарти"), .paragraph("Първи ред продължава."), .bullet("точка едно"), .bullet("точка две")])
+        XCTAssertEqual(
+            page.blocks,
+            [.heading("Стандарти"), .paragraph("Първи ред продължава."), .bullet("точка едно"), .bullet("точка две")])
     }
 }

@@ -20,8 +20,10 @@ extension Fixtures {
         public var filed: CalendarDate
         public var history: [DossierEvent]
 
-        public init(number: String, code: String, service: String = "2079", tier: Tier = .ordinary,
-                    filed: CalendarDate, history: [DossierEvent]) {
+        public init(
+            number: String, code: String, service: String = "2079", tier: Tier = .ordinary,
+            filed: CalendarDate, history: [DossierEvent]
+        ) {
             self.number = number
             self.code = code
             self.service = service
@@ -35,26 +37,38 @@ extension Fixtures {
 
     /// The four kinds of result a citizen may see, as of `Fixtures.now` (Saturday 21.11.2026).
     public static let sampleDossiers: [DossierSpec] = [
-        DossierSpec(number: "2026-000101", code: "K7AH2M9XE3", filed: date("2026-11-18"), history: [
-            DossierEvent(date: date("2026-11-18"), status: .registered, unit: "Деловодство"),
-            DossierEvent(date: date("2026-11-19"), status: .assigned, unit: "Отдел „ГРАО“"),
-            DossierEvent(date: date("2026-11-20"), status: .inProgress, unit: "Отдел „ГРАО“"),
-        ]),
-        DossierSpec(number: "2026-000102", code: "PT3XC58AYM", service: "2011", filed: date("2026-10-12"), history: [
-            DossierEvent(date: date("2026-10-12"), status: .registered, unit: "Деловодство"),
-            DossierEvent(date: date("2026-10-14"), status: .assigned, unit: "Дирекция „Устройство на територията“"),
-            DossierEvent(date: date("2026-10-28"), status: .waitingForApplicant, unit: "Дирекция „Устройство на територията“"),
-        ]),
-        DossierSpec(number: "2026-000103", code: "HC4EK7TP9X", filed: date("2026-11-16"), history: [
-            DossierEvent(date: date("2026-11-16"), status: .registered, unit: "Деловодство"),
-            DossierEvent(date: date("2026-11-17"), status: .inProgress, unit: "Отдел „ГРАО“"),
-            DossierEvent(date: date("2026-11-19"), status: .readyForCollection, unit: "Център за обслужване, гише 2"),
-        ]),
-        DossierSpec(number: "2026-000104", code: "YX8MA6CE2H", service: "2011", tier: .fast, filed: date("2026-11-02"), history: [
-            DossierEvent(date: date("2026-11-02"), status: .registered, unit: "Деловодство"),
-            DossierEvent(date: date("2026-11-04"), status: .inProgress, unit: "Дирекция „Устройство на територията“"),
-            DossierEvent(date: date("2026-11-10"), status: .refused, unit: "Дирекция „Устройство на територията“"),
-        ]),
+        DossierSpec(
+            number: "2026-000101", code: "K7AH2M9XE3", filed: date("2026-11-18"),
+            history: [
+                DossierEvent(date: date("2026-11-18"), status: .registered, unit: "Деловодство"),
+                DossierEvent(date: date("2026-11-19"), status: .assigned, unit: "Отдел „ГРАО“"),
+                DossierEvent(date: date("2026-11-20"), status: .inProgress, unit: "Отдел „ГРАО“"),
+            ]),
+        DossierSpec(
+            number: "2026-000102", code: "PT3XC58AYM", service: "2011", filed: date("2026-10-12"),
+            history: [
+                DossierEvent(date: date("2026-10-12"), status: .registered, unit: "Деловодство"),
+                DossierEvent(date: date("2026-10-14"), status: .assigned, unit: "Дирекция „Устройство на територията“"),
+                DossierEvent(
+                    date: date("2026-10-28"), status: .waitingForApplicant, unit: "Дирекция „Устройство на територията“"
+                ),
+            ]),
+        DossierSpec(
+            number: "2026-000103", code: "HC4EK7TP9X", filed: date("2026-11-16"),
+            history: [
+                DossierEvent(date: date("2026-11-16"), status: .registered, unit: "Деловодство"),
+                DossierEvent(date: date("2026-11-17"), status: .inProgress, unit: "Отдел „ГРАО“"),
+                DossierEvent(
+                    date: date("2026-11-19"), status: .readyForCollection, unit: "Център за обслужване, гише 2"),
+            ]),
+        DossierSpec(
+            number: "2026-000104", code: "YX8MA6CE2H", service: "2011", tier: .fast, filed: date("2026-11-02"),
+            history: [
+                DossierEvent(date: date("2026-11-02"), status: .registered, unit: "Деловодство"),
+                DossierEvent(
+                    date: date("2026-11-04"), status: .inProgress, unit: "Дирекция „Устройство на територията“"),
+                DossierEvent(date: date("2026-11-10"), status: .refused, unit: "Дирекция „Устройство на територията“"),
+            ]),
     ]
 
     /// Writes dossiers into the board database at `path`, as a staff command would.
@@ -67,25 +81,30 @@ extension Fixtures {
         for spec in specs {
             let service = try XCTUnwrap(try store.loadService(number: spec.service))
             let days = try XCTUnwrap(service.tiers.first { $0.tier == spec.tier }).days
-            new.append(BoardDatabase.NewDossier(number: spec.number, codeHash: try SlowHash.make(spec.code), service: service,
-                                             tier: spec.tier, filed: spec.filed,
-                                             deadline: try calendar.adding(workingDays: days, to: spec.filed), history: spec.history))
+            new.append(
+                BoardDatabase.NewDossier(
+                    number: spec.number, codeHash: try SlowHash.make(spec.code), service: service,
+                    tier: spec.tier, filed: spec.filed,
+                    deadline: try calendar.adding(workingDays: days, to: spec.filed), history: spec.history))
         }
         try store.addDossiers(new)
     }
 
     /// A running board whose database holds `dossiers`, with a dossier desk on its own throttle
     /// file (in the same temporary directory, so a test can restart the board on it).
-    public static func dossierProgram(_ test: XCTestCase, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
-                                      language: Language = .bg, dossiers: [DossierSpec] = sampleDossiers,
-                                      clock: @escaping () -> Int = { Int(Date().timeIntervalSince1970) },
-                                      withDesk: Bool = true) throws -> BoardProgram {
+    public static func dossierProgram(
+        _ test: XCTestCase, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+        language: Language = .bg, dossiers: [DossierSpec] = sampleDossiers,
+        clock: @escaping () -> Int = { Int(Date().timeIntervalSince1970) },
+        withDesk: Bool = true
+    ) throws -> BoardProgram {
         let path = try database(test)
         try addDossiers(dossiers, to: path)
         let store = try BoardDatabase(path: path, readOnly: true)
         let desk = try DossierDesk(board: store, throttle: try ThrottleStore(path: path + ".throttle"), clock: clock)
-        let program = BoardProgram.embedded(BoardState(size: size, now: now, settings: settings(language)),
-                                            work: BoardWork(store: store, desk: withDesk ? desk : nil))
+        let program = BoardProgram.embedded(
+            BoardState(size: size, now: now, settings: settings(language)),
+            work: BoardWork(store: store, desk: withDesk ? desk : nil))
         program.start()
         return program
     }

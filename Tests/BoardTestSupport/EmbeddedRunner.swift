@@ -38,7 +38,9 @@ public final class EmbeddedRunner: EffectRunner {
     }
 
     public func completed() -> [Completion] {
-        let due = running.enumerated().filter { $0.element.due <= now }.sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }
+        let due = running.enumerated().filter { $0.element.due <= now }.sorted {
+            ($0.element.due, $0.offset) < ($1.element.due, $1.offset)
+        }
         let indices = Set(due.map(\.offset))
         running = running.enumerated().filter { !indices.contains($0.offset) }.map(\.element)
         return due.map(\.element.completion)

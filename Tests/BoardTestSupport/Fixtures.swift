@@ -18,7 +18,8 @@ public enum Fixtures {
     public static var madanContent: String { packageRoot + "/content/madan" }
 
     /// Saturday, 21 November 2026, 10:30:00: a fixed moment so screens are repeatable.
-    public static let now = LocalTime(date: CalendarDate(year: 2026, month: 11, day: 21)!, hour: 10, minute: 30, second: 0)
+    public static let now = LocalTime(
+        date: CalendarDate(year: 2026, month: 11, day: 21)!, hour: 10, minute: 30, second: 0)
 
     /// Today on this machine's clock, as YYYY-MM-DD (for commands that run now).
     public static var todayISO: String {
@@ -51,10 +52,13 @@ public enum Fixtures {
     }
 
     /// A running board (the embedded loop) on a database of the demo content.
-    public static func program(_ test: XCTestCase, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
-                               language: Language = .bg, content: String = demoContent) throws -> BoardProgram {
+    public static func program(
+        _ test: XCTestCase, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+        language: Language = .bg, content: String = demoContent
+    ) throws -> BoardProgram {
         let store = try BoardDatabase(path: try database(test, content: content), readOnly: true)
-        let program = BoardProgram.embedded(BoardState(size: size, now: now, settings: settings(language)), work: BoardWork(store: store))
+        let program = BoardProgram.embedded(
+            BoardState(size: size, now: now, settings: settings(language)), work: BoardWork(store: store))
         program.start()
         return program
     }
@@ -87,11 +91,15 @@ extension BoardProgram {
 extension Fixtures {
     /// A running board that watches its database as the kiosk does (live refresh, faults),
     /// starting at monotonic second 1000 so tests can tick it forward.
-    public static func watchedProgram(databasePath: String, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
-                                      settings: Settings = Settings(),
-                                      desk: DossierDesk? = nil, makeDesk: ((BoardDatabase) -> DossierDesk?)? = nil,
-                                      verifyStaffPin: ((String) -> Bool)? = nil) -> BoardProgram {
-        let watch = StoreWatch(path: databasePath) { () throws(StoreError) in try BoardDatabase(path: databasePath, readOnly: true) }
+    public static func watchedProgram(
+        databasePath: String, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+        settings: Settings = Settings(),
+        desk: DossierDesk? = nil, makeDesk: ((BoardDatabase) -> DossierDesk?)? = nil,
+        verifyStaffPin: ((String) -> Bool)? = nil
+    ) -> BoardProgram {
+        let watch = StoreWatch(path: databasePath) { () throws(StoreError) in
+            try BoardDatabase(path: databasePath, readOnly: true)
+        }
         var store: BoardDatabase?
         var failure: StoreError?
         do { store = try BoardDatabase(path: databasePath, readOnly: true) } catch { failure = error }

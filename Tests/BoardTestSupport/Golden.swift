@@ -22,11 +22,14 @@ public enum Golden {
             while line.hasSuffix(".") { line.removeLast() }
             mask.append(line)
         }
-        return grid.text + "\n--- styles: u underline, r reverse, b bold, d dim, . plain ---\n" + mask.joined(separator: "\n")
+        return grid.text + "\n--- styles: u underline, r reverse, b bold, d dim, . plain ---\n"
+            + mask.joined(separator: "\n")
     }
 
-    public static func assert(_ actual: String, named name: String, directory: String,
-                              file: StaticString = #filePath, line: UInt = #line) {
+    public static func assert(
+        _ actual: String, named name: String, directory: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let path = directory + "/" + name + ".txt"
         let text = actual + "\n"
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
@@ -34,7 +37,9 @@ public enum Golden {
             return
         }
         guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-            XCTFail("missing golden screen \(path); run UPDATE_GOLDEN=1 swift test and review it\n\(text)", file: file, line: line)
+            XCTFail(
+                "missing golden screen \(path); run UPDATE_GOLDEN=1 swift test and review it\n\(text)", file: file,
+                line: line)
             return
         }
         guard expected != text else { return }
@@ -46,7 +51,9 @@ public enum Golden {
             let al = i < a.count ? String(a[i]) : "<none>"
             if el != al { diff.append("line \(i + 1):\n  expected: \(el)\n  actual:   \(al)") }
         }
-        XCTFail("screen differs from \(name).txt:\n" + diff.prefix(10).joined(separator: "\n") + "\n--- actual ---\n" + text,
-                file: file, line: line)
+        XCTFail(
+            "screen differs from \(name).txt:\n" + diff.prefix(10).joined(separator: "\n") + "\n--- actual ---\n"
+                + text,
+            file: file, line: line)
     }
 }

@@ -21,14 +21,16 @@ public enum LegacySurveyFile {
     /// Writes a new file of layout `version` holding `cards`, all of centre "Център".
     public static func write(_ path: String, version: Int = 2, cards: [Card]) throws {
         let db = try SQLiteConnection(path: path, readOnly: false, create: true)
-        try db.execute("""
+        try db.execute(
+            """
             PRAGMA journal_mode = DELETE;
             CREATE TABLE cards (id INTEGER PRIMARY KEY, day TEXT NOT NULL, centre TEXT NOT NULL,
                 answers TEXT NOT NULL, flood INTEGER NOT NULL);
             CREATE INDEX cards_by_day ON cards (day);
             BEGIN;
             """)
-        let insert = try db.prepare("""
+        let insert = try db.prepare(
+            """
             INSERT INTO cards (id, day, centre, answers, flood) VALUES (?, ?, 'Център', ?, ?)
             """)
         for card in cards {

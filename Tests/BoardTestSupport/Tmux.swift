@@ -27,7 +27,8 @@ public final class TmuxSession {
     /// program runs: the pane stays after the program ends, for its exit status to be read.
     static let configuration: String = {
         let path = NSTemporaryDirectory() + "kiosk-tests-tmux.conf"
-        try? "set-option -g remain-on-exit on\nset-option -g status off\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try? "set-option -g remain-on-exit on\nset-option -g status off\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }()
 
@@ -39,8 +40,11 @@ public final class TmuxSession {
         // tmux 3.3 sometimes marks a pane dead without recording its exit status, so a shell
         // around the program writes the status to a file.
         let wrapped = "\(command); echo $? > \(statusFile)".replacingOccurrences(of: "'", with: "'\\''")
-        try run(["-f", TmuxSession.configuration, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
-                 "env -u NO_COLOR -u COLUMNS -u LINES LANG=C.UTF-8 TERM=xterm-256color sh -c '\(wrapped)'"], capture: false)
+        try run(
+            [
+                "-f", TmuxSession.configuration, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
+                "env -u NO_COLOR -u COLUMNS -u LINES LANG=C.UTF-8 TERM=xterm-256color sh -c '\(wrapped)'",
+            ], capture: false)
     }
 
     let statusFile: String
@@ -48,8 +52,9 @@ public final class TmuxSession {
     /// The process id of the program (the child of the wrapping shell).
     public func programPID() -> pid_t? {
         guard let shell = Int(format("#{pane_pid}")),
-              let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8),
-              let first = children.split(separator: " ").first else { return nil }
+            let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8),
+            let first = children.split(separator: " ").first
+        else { return nil }
         return pid_t(first)
     }
 
@@ -74,7 +79,8 @@ public final class TmuxSession {
         environment.removeValue(forKey: "TMUX")
         process.environment = environment
         guard capture else {
-            return try spawnAndWait(["env", "-u", "TMUX", "LANG=C.UTF-8", executable ?? "/usr/bin/tmux", "-u"] + arguments)
+            return try spawnAndWait(
+                ["env", "-u", "TMUX", "LANG=C.UTF-8", executable ?? "/usr/bin/tmux", "-u"] + arguments)
         }
         return try runCapturing(process).output
     }
@@ -133,7 +139,8 @@ public final class TmuxSession {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
-               let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return status > 128 ? "signal \(status - 128)" : String(status)
             }
             Thread.sleep(forTimeInterval: 0.05)
@@ -144,8 +151,10 @@ public final class TmuxSession {
 
     /// Polls the screen until `condition` holds (at most `timeout` seconds); returns the last screen.
     @discardableResult
-    public func waitUntil(timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
-                          _ what: String, _ condition: (String) -> Bool) -> String {
+    public func waitUntil(
+        timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+        _ what: String, _ condition: (String) -> Bool
+    ) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var text = screen()
         while !condition(text) {
@@ -160,7 +169,9 @@ public final class TmuxSession {
     }
 
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
+    public func waitFor(
+        _ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         waitUntil(timeout: timeout, file: file, line: line, "\"\(text)\"") { $0.contains(text) }
     }
 }
@@ -232,8 +243,10 @@ public func runKioskApart(_ arguments: [String]) throws -> (status: Int32, stdou
     process.waitUntilExit()
     try out.close()
     try err.close()
-    return (process.terminationStatus, try Data(contentsOf: URL(fileURLWithPath: outPath)),
-            try Data(contentsOf: URL(fileURLWithPath: errPath)))
+    return (
+        process.terminationStatus, try Data(contentsOf: URL(fileURLWithPath: outPath)),
+        try Data(contentsOf: URL(fileURLWithPath: errPath))
+    )
 }
 
 /// Runs a prepared process to its end, with standard output and error together.

@@ -17,8 +17,9 @@ final class DossierGoldenTests: XCTestCase {
                 let program = try Fixtures.dossierProgram(self, size: size, language: language)
                 program.press(.enter, .character(Character(String(HomeItem.dossier.rawValue + 1))))
                 steps(program)
-                Golden.assert(program.screenText, named: "\(name)-\(language.rawValue)-\(size.columns)x\(size.rows)",
-                              directory: GoldenScreenTests.directory)
+                Golden.assert(
+                    program.screenText, named: "\(name)-\(language.rawValue)-\(size.columns)x\(size.rows)",
+                    directory: GoldenScreenTests.directory)
             }
         }
     }

@@ -19,11 +19,15 @@ final class GoldenScreenTests: XCTestCase {
 
     func check(_ program: BoardProgram, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
         let size = program.state.size
-        Golden.assert(program.screenText, named: "\(name)-\(size.columns)x\(size.rows)", directory: Self.directory, file: file, line: line)
+        Golden.assert(
+            program.screenText, named: "\(name)-\(size.columns)x\(size.rows)", directory: Self.directory, file: file,
+            line: line)
     }
 
     /// Runs `steps` for each size and language, checking the screen named `name`.
-    func eachSizeAndLanguage(_ name: String, languages: [Language] = [.bg, .en], _ steps: (BoardProgram) -> Void) throws {
+    func eachSizeAndLanguage(
+        _ name: String, languages: [Language] = [.bg, .en], _ steps: (BoardProgram) -> Void
+    ) throws {
         for size in Self.sizes {
             for language in languages {
                 let program = try Fixtures.program(self, size: size, language: language)
@@ -54,7 +58,8 @@ final class GoldenScreenTests: XCTestCase {
     func testListFocusMark() throws {
         let program = try Fixtures.program(self, size: TerminalSize(columns: 80, rows: 24), language: .bg)
         program.press(.enter, .character("1"), .character("3"), .down, .down)
-        Golden.assert(Golden.styled(program.render().grid), named: "services-focus-styled-bg-80x24", directory: Self.directory)
+        Golden.assert(
+            Golden.styled(program.render().grid), named: "services-focus-styled-bg-80x24", directory: Self.directory)
     }
 
     /// The longest card (building permit), scrolled down one page.
@@ -102,7 +107,9 @@ final class GoldenScreenTests: XCTestCase {
                 let program = try Fixtures.program(self, size: size, language: language)
                 program.press(.enter, .character("2"))
                 for character in query { program.press(.character(character)) }
-                Golden.assert(Golden.styled(program.render().grid), named: "search-\(language.rawValue)-\(size.columns)x\(size.rows)", directory: Self.directory)
+                Golden.assert(
+                    Golden.styled(program.render().grid),
+                    named: "search-\(language.rawValue)-\(size.columns)x\(size.rows)", directory: Self.directory)
             }
         }
     }
@@ -149,16 +156,24 @@ final class GoldenScreenTests: XCTestCase {
         let path = try Fixtures.database(self)
         let definition = try BoardDatabase(path: path, readOnly: true).surveyDefinition()!
         var cards: [SurveyCard] = []
-        let answers: [(Int, String, Int)] = [(4, "civil", 5), (3, "taxes", 4), (4, "civil", 3), (1, "construction", 1), (2, "taxes", 2),
-                                             (3, "civil", 4), (4, "other", 5), (3, "property", 4)]
+        let answers: [(Int, String, Int)] = [
+            (4, "civil", 5), (3, "taxes", 4), (4, "civil", 3), (1, "construction", 1), (2, "taxes", 2),
+            (3, "civil", 4), (4, "other", 5), (3, "property", 4),
+        ]
         for (i, a) in answers.enumerated() {
-            cards.append(SurveyCard(day: CalendarDate(year: 2026, month: 1 + i % 6, day: 10)!, centre: "Ц",
-                                    answers: ["overall": .value(a.0), "topic": .option(a.1), "waiting": .value(a.2)]))
+            cards.append(
+                SurveyCard(
+                    day: CalendarDate(year: 2026, month: 1 + i % 6, day: 10)!, centre: "Ц",
+                    answers: ["overall": .value(a.0), "topic": .option(a.1), "waiting": .value(a.2)]))
         }
-        let report = SurveyReport(definition: definition, cards: cards, from: CalendarDate(iso: "2026-01-01")!, to: CalendarDate(iso: "2026-06-30")!)
+        let report = SurveyReport(
+            definition: definition, cards: cards, from: CalendarDate(iso: "2026-01-01")!,
+            to: CalendarDate(iso: "2026-06-30")!)
         try BoardDatabase(path: path, readOnly: false).publish(report, at: "2026-07-01 09:00:00")
         for size in Self.sizes {
-            let program = BoardProgram.embedded(BoardState(size: size, now: Fixtures.now), work: BoardWork(store: try BoardDatabase(path: path, readOnly: true)))
+            let program = BoardProgram.embedded(
+                BoardState(size: size, now: Fixtures.now),
+                work: BoardWork(store: try BoardDatabase(path: path, readOnly: true)))
             program.start()
             program.press(.enter, .character("5"))
             check(program, "survey-results")
@@ -170,7 +185,8 @@ final class GoldenScreenTests: XCTestCase {
         let content = Fixtures.copyOfContent(self)
         let path = content + "/categories.json"
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"bg\": \"Гражданска", with: "\"bg\": \"\\u001b[2J\\u001b]0;x\\u0007\\u009b1mГражданска")
+        text = text.replacingOccurrences(
+            of: "\"bg\": \"Гражданска", with: "\"bg\": \"\\u001b[2J\\u001b]0;x\\u0007\\u009b1mГражданска")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let program = try Fixtures.program(self, content: content)
         program.press(.enter, .character("1"))
@@ -178,7 +194,9 @@ final class GoldenScreenTests: XCTestCase {
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 for scalar in grid[x, y].text.unicodeScalars {
-                    XCTAssertFalse(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value), "control U+\(String(scalar.value, radix: 16)) in a cell")
+                    XCTAssertFalse(
+                        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value),
+                        "control U+\(String(scalar.value, radix: 16)) in a cell")
                 }
             }
         }

@@ -11,7 +11,9 @@ import XCTest
 final class SessionGoldenTests: XCTestCase {
     func check(_ program: BoardProgram, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
         let size = program.state.size
-        Golden.assert(program.screenText, named: "\(name)-\(size.columns)x\(size.rows)", directory: GoldenScreenTests.directory, file: file, line: line)
+        Golden.assert(
+            program.screenText, named: "\(name)-\(size.columns)x\(size.rows)", directory: GoldenScreenTests.directory,
+            file: file, line: line)
     }
 
     func testIdleWarningOverACard() throws {
@@ -37,7 +39,9 @@ final class SessionGoldenTests: XCTestCase {
         var settings = Settings()
         settings.staffPinHash = Fixtures.staffPinHash
         let program = Fixtures.watchedProgram(databasePath: db, settings: settings, verifyStaffPin: { _ in false })
-        program.press(.function(12), .function(12), .function(12), .character("1"), .character("2"), .character("3"), .character("4"), .enter)
+        program.press(
+            .function(12), .function(12), .function(12), .character("1"), .character("2"), .character("3"),
+            .character("4"), .enter)
         program.press(.character("5"), .character("6"))
         check(program, "staff-prompt")
     }

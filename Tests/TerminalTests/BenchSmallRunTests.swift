@@ -6,7 +6,8 @@ import XCTest
 /// No speed is asserted here: the debug build is slow, and the figures belong to the README's full run.
 final class BenchSmallRunTests: XCTestCase {
     func benchBinary() throws -> String {
-        let bench = ProcessInfo.processInfo.environment["KIOSK_BENCH_BINARY"]
+        let bench =
+            ProcessInfo.processInfo.environment["KIOSK_BENCH_BINARY"]
             ?? Fixtures.packageRoot + "/.build/debug/kiosk-bench"
         guard FileManager.default.isExecutableFile(atPath: bench) else {
             throw XCTSkip("no kiosk-bench at \(bench) (build it with `swift build`)")
@@ -33,8 +34,10 @@ final class BenchSmallRunTests: XCTestCase {
         let figures = try XCTUnwrap(root["figures"] as? [String: [String: Any]])
         let expected = [
             "cold_start_80x24_ms", "cold_start_200x60_ms",
-            "key_list_down_80x24_ms", "key_open_card_80x24_ms", "key_scroll_card_80x24_ms", "key_search_typing_80x24_ms",
-            "key_list_down_200x60_ms", "key_open_card_200x60_ms", "key_scroll_card_200x60_ms", "key_search_typing_200x60_ms",
+            "key_list_down_80x24_ms", "key_open_card_80x24_ms", "key_scroll_card_80x24_ms",
+            "key_search_typing_80x24_ms",
+            "key_list_down_200x60_ms", "key_open_card_200x60_ms", "key_scroll_card_200x60_ms",
+            "key_search_typing_200x60_ms",
             "bytes_list_down_80x24", "bytes_full_repaint_list_down_80x24", "bytes_list_down_share_80x24_pct",
             "bytes_list_down_200x60", "bytes_full_repaint_list_down_200x60", "bytes_list_down_share_200x60_pct",
             "lookup_store_us", "lookup_c_api_us", "lookup_ratio", "lookup_hash_ms",
@@ -101,13 +104,15 @@ final class BenchSmallRunTests: XCTestCase {
             Thread.sleep(forTimeInterval: 0.05)
             text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             if let match = started.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-               let range = Range(match.range(at: 1), in: text) {
+                let range = Range(match.range(at: 1), in: text)
+            {
                 kiosk = pid_t(text[range])
             }
         }
         let pid = try XCTUnwrap(kiosk, "the bench never started its kiosk:\n\(text)")
-        let directory = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("temporary directory: ") }?
-            .components(separatedBy: "temporary directory: ").last)
+        let directory = try XCTUnwrap(
+            text.split(separator: "\n").first { $0.contains("temporary directory: ") }?
+                .components(separatedBy: "temporary directory: ").last)
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory), "the run's directory exists while it runs")
 
         process.interrupt()

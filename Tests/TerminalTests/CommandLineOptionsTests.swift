@@ -8,8 +8,9 @@ import XCTest
 /// command's name as well as after it, for every command, with the built `kiosk` binary.
 final class CommandLineOptionsTests: XCTestCase {
     override func setUpWithError() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
-                      "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
+        XCTAssertTrue(
+            FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
+            "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
     }
 
     /// A directory with a kiosk.conf naming a database, a survey file and the holidays by
@@ -18,17 +19,18 @@ final class CommandLineOptionsTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory(self)
         let conf = dir + "/kiosk.conf"
         try """
-            database = board.db
-            survey_database = cards.db
-            holidays = \(Fixtures.packageRoot)/content/holidays-bg.json
-            """.write(toFile: conf, atomically: true, encoding: .utf8)
+        database = board.db
+        survey_database = cards.db
+        holidays = \(Fixtures.packageRoot)/content/holidays-bg.json
+        """.write(toFile: conf, atomically: true, encoding: .utf8)
         return (dir, conf)
     }
 
     func kiosk(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let result = try runKiosk(arguments)
-        XCTAssertEqual(result.status, 0, "kiosk \(arguments.joined(separator: " ")): \(result.output)",
-                       file: file, line: line)
+        XCTAssertEqual(
+            result.status, 0, "kiosk \(arguments.joined(separator: " ")): \(result.output)",
+            file: file, line: line)
         return result.output
     }
 
@@ -41,14 +43,18 @@ final class CommandLineOptionsTests: XCTestCase {
         XCTAssertTrue(try kiosk(["--config", conf, "import", Fixtures.demoContent]).contains("into \(db):"))
         XCTAssertTrue(try kiosk(["--config", conf, "status"]).contains("database:       \(db)\n"))
 
-        let registered = try kiosk(["--config", conf, "dossier", "register", "--service", "2079",
-                                    "--filed", "2026-11-20"])
+        let registered = try kiosk([
+            "--config", conf, "dossier", "register", "--service", "2079",
+            "--filed", "2026-11-20",
+        ])
         XCTAssertTrue(registered.contains("number: 2026-000001"), registered)
         // Between `dossier` and its verb too.
         let second = try kiosk(["dossier", "--config", conf, "register", "--service", "2079", "--filed", "2026-11-20"])
         XCTAssertTrue(second.contains("number: 2026-000002"), second)
-        let advanced = try kiosk(["--config", conf, "dossier", "advance", "2026-000001", "--status", "assigned",
-                                  "--at", "2026-11-23"])
+        let advanced = try kiosk([
+            "--config", conf, "dossier", "advance", "2026-000001", "--status", "assigned",
+            "--at", "2026-11-23",
+        ])
         XCTAssertTrue(advanced.contains("dossier 2026-000001: registered → assigned on 2026-11-23"), advanced)
         let batch = dir + "/batch.jsonl"
         try #"{"number": "2026-100001", "code": "K7AH2-M9XE3", "service": "2079", "filed": "2026-11-02"}"#
@@ -58,14 +64,18 @@ final class CommandLineOptionsTests: XCTestCase {
 
         let simulated = try kiosk(["--config", conf, "survey", "simulate", "--cards", "3"])
         XCTAssertTrue(simulated.hasPrefix("stored 3 cards of ") && simulated.contains(" in \(dir)/cards.db"), simulated)
-        let report = try kiosk(["--config", conf, "report", "--from", "2000-01-01", "--to", "2100-12-31",
-                                "--include-floods"])
+        let report = try kiosk([
+            "--config", conf, "report", "--from", "2000-01-01", "--to", "2100-12-31",
+            "--include-floods",
+        ])
         XCTAssertTrue(report.contains("Карти / Cards: 3"), report)
 
         // Every settings option, before: the same database as the one named in the file.
         let other = Fixtures.temporaryDirectory(self)
-        let status = try kiosk(["--database", db, "--content", Fixtures.demoContent, "--survey-database",
-                                other + "/cards.db", "status"])
+        let status = try kiosk([
+            "--database", db, "--content", Fixtures.demoContent, "--survey-database",
+            other + "/cards.db", "status",
+        ])
         XCTAssertTrue(status.contains("database:       \(db)\n"), status)
         let store = try BoardDatabase(path: db, readOnly: true)
         XCTAssertEqual(try store.dossierReport(number: "2026-000001")?.status, .assigned)

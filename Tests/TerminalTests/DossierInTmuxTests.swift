@@ -13,8 +13,9 @@ final class DossierInTmuxTests: XCTestCase {
         guard TmuxSession.executable != nil else {
             throw XCTSkip("tmux is not installed: the real-terminal tests need it (apt-get install tmux)")
         }
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
-                      "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
+        XCTAssertTrue(
+            FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
+            "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
     }
 
     var holidays: String { Fixtures.packageRoot + "/content/holidays-bg.json" }
@@ -28,18 +29,23 @@ final class DossierInTmuxTests: XCTestCase {
 
     func testRegisterWithTheCLIThenCheckByKeyboardAndKeypad() throws {
         let db = try database()
-        let registered = try runKiosk(["dossier", "register", "--database", db, "--holidays", holidays,
-                                       "--service", "2079", "--filed", "2026-11-20", "--json"])
+        let registered = try runKiosk([
+            "dossier", "register", "--database", db, "--holidays", holidays,
+            "--service", "2079", "--filed", "2026-11-20", "--json",
+        ])
         XCTAssertEqual(registered.status, 0, registered.output)
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(registered.output.utf8)) as? [String: String])
+        let json = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(registered.output.utf8)) as? [String: String])
         let number = try XCTUnwrap(json["number"])
         let code = try XCTUnwrap(json["code"])
         XCTAssertTrue(number.hasPrefix("2026-"), number)
         XCTAssertEqual(json["deadline"], "2026-11-25", "3 working days after a Friday")
         XCTAssertEqual(code.count, 11)
 
-        let advanced = try runKiosk(["dossier", "advance", number, "--database", db, "--status", "ready_for_collection",
-                                     "--unit", "гише 2", "--at", "2026-11-21"])
+        let advanced = try runKiosk([
+            "dossier", "advance", number, "--database", db, "--status", "ready_for_collection",
+            "--unit", "гише 2", "--at", "2026-11-21",
+        ])
         XCTAssertEqual(advanced.status, 0, advanced.output)
 
         // The code is nowhere in the database files, in any form.
@@ -89,16 +95,25 @@ final class DossierInTmuxTests: XCTestCase {
 
     func testStaffCommandsRefuseInvalidMovesAndUnknownServicesClearly() throws {
         let db = try database()
-        let unknown = try runKiosk(["dossier", "register", "--database", db, "--holidays", holidays, "--service", "9999"])
+        let unknown = try runKiosk([
+            "dossier", "register", "--database", db, "--holidays", holidays, "--service", "9999",
+        ])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.output.contains("no service has the number 9999"), unknown.output)
-        let tier = try runKiosk(["dossier", "register", "--database", db, "--holidays", holidays, "--service", "2025", "--tier", "express"])
+        let tier = try runKiosk([
+            "dossier", "register", "--database", db, "--holidays", holidays, "--service", "2025", "--tier", "express",
+        ])
         XCTAssertTrue(tier.output.contains("service 2025 has no express tier (it has: ordinary, fast)"), tier.output)
 
-        let registered = try runKiosk(["dossier", "register", "--database", db, "--holidays", holidays, "--service", "2079", "--filed", "2026-11-02"])
+        let registered = try runKiosk([
+            "dossier", "register", "--database", db, "--holidays", holidays, "--service", "2079", "--filed",
+            "2026-11-02",
+        ])
         XCTAssertEqual(registered.status, 0, registered.output)
         XCTAssertTrue(registered.output.contains("number: 2026-000001"), registered.output)
-        _ = try runKiosk(["dossier", "advance", "2026-000001", "--database", db, "--status", "refused", "--at", "2026-11-03"])
+        _ = try runKiosk([
+            "dossier", "advance", "2026-000001", "--database", db, "--status", "refused", "--at", "2026-11-03",
+        ])
         let after = try runKiosk(["dossier", "advance", "2026-000001", "--database", db, "--status", "in_progress"])
         XCTAssertEqual(after.status, 1)
         XCTAssertTrue(after.output.contains("cannot move from refused to in_progress"), after.output)
@@ -110,9 +125,9 @@ final class DossierInTmuxTests: XCTestCase {
 
         let batch = Fixtures.temporaryDirectory(self) + "/batch.jsonl"
         try """
-            {"number": "2026-100001", "code": "K7AH2-M9XE3", "service": "2079", "filed": "2026-11-02"}
-            {"number": "2026-100002", "code": "K7AH2-M9XE3", "service": "2079", "filed": "2026-11-02", "name": "Мария"}
-            """.write(toFile: batch, atomically: true, encoding: .utf8)
+        {"number": "2026-100001", "code": "K7AH2-M9XE3", "service": "2079", "filed": "2026-11-02"}
+        {"number": "2026-100002", "code": "K7AH2-M9XE3", "service": "2079", "filed": "2026-11-02", "name": "Мария"}
+        """.write(toFile: batch, atomically: true, encoding: .utf8)
         let imported = try runKiosk(["dossier", "import", batch, "--database", db, "--holidays", holidays])
         XCTAssertEqual(imported.status, 1)
         XCTAssertTrue(imported.output.contains("line 2: name: unknown field"), imported.output)

@@ -12,8 +12,9 @@ final class KioskInTmuxTests: XCTestCase {
         guard TmuxSession.executable != nil else {
             throw XCTSkip("tmux is not installed: the real-terminal tests need it (apt-get install tmux)")
         }
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
-                      "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
+        XCTAssertTrue(
+            FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
+            "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
     }
 
     func database() throws -> String {
@@ -55,7 +56,9 @@ final class KioskInTmuxTests: XCTestCase {
 
         // Resize while on the card: it relayouts to the new width and stays readable.
         tmux.resize(columns: 132, rows: 43)
-        screen = tmux.waitUntil("a 43-row layout") { $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 43 && $0.contains("Правно основание") }
+        screen = tmux.waitUntil("a 43-row layout") {
+            $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 43 && $0.contains("Правно основание")
+        }
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         // The header was laid out anew for 132 columns: its clock ends one column from the edge.
         XCTAssertEqual(DisplayWidth.of(String(lines[0])), 131, "header: \(lines[0])")
@@ -89,9 +92,11 @@ final class KioskInTmuxTests: XCTestCase {
     func testFirstRunCreatesTheDatabaseFromTheConfiguredContent() throws {
         let dir = Fixtures.temporaryDirectory(self)
         let conf = dir + "/kiosk.conf"
-        try "database = board.db\ncontent = \(Fixtures.madanContent)\nlanguage = en\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        try "database = board.db\ncontent = \(Fixtures.madanContent)\nlanguage = en\n".write(
+            toFile: conf, atomically: true, encoding: .utf8)
         // No LANG at all, as on CI: the kiosk must still find a UTF-8 locale for Cyrillic.
-        let tmux = try TmuxSession(command: "env -u LANG -u LC_ALL \(TmuxSession.kioskBinary) --config \(conf)", columns: 80, rows: 24)
+        let tmux = try TmuxSession(
+            command: "env -u LANG -u LC_ALL \(TmuxSession.kioskBinary) --config \(conf)", columns: 80, rows: 24)
         tmux.waitFor("ОБЩИНА МАДАН")
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/board.db"))
         tmux.keys("Enter")
@@ -108,11 +113,14 @@ final class KioskInTmuxTests: XCTestCase {
 
     func testACrashGivesTheTerminalBack() throws {
         let db = try database()
-        let tmux = try TmuxSession(command: "env KIOSK_TEST_CRASH=after-first-frame \(TmuxSession.kioskBinary) --database \(db)", columns: 80, rows: 24)
+        let tmux = try TmuxSession(
+            command: "env KIOSK_TEST_CRASH=after-first-frame \(TmuxSession.kioskBinary) --database \(db)", columns: 80,
+            rows: 24)
         let status = tmux.waitForExit()
         XCTAssertTrue(status.hasPrefix("signal"), "ended by its crash signal, not an exit: \(status)")
         XCTAssertEqual(tmux.format("#{alternate_on}"), "0", "the alternate screen was left")
-        XCTAssertEqual(tmux.format("#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}"), "000", "mouse reporting is off")
+        XCTAssertEqual(
+            tmux.format("#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}"), "000", "mouse reporting is off")
         let screen = tmux.screen()
         XCTAssertTrue(screen.contains("the terminal was restored"), screen)
         XCTAssertFalse(screen.contains("Press space to interact"), "no interactive backtracer on a kiosk")
@@ -146,14 +154,19 @@ final class KioskInTmuxTests: XCTestCase {
         coloured.keys("Enter")
         coloured.waitFor("С какво можем да помогнем?")
         let withColour = coloured.screenWithAttributes()
-        XCTAssertNotNil(colourCode.firstMatch(in: withColour, range: NSRange(withColour.startIndex..., in: withColour)), "the standard theme uses colour:\n\(withColour.debugDescription.prefix(600))")
+        XCTAssertNotNil(
+            colourCode.firstMatch(in: withColour, range: NSRange(withColour.startIndex..., in: withColour)),
+            "the standard theme uses colour:\n\(withColour.debugDescription.prefix(600))")
 
-        let mono = try TmuxSession(command: "env NO_COLOR=1 \(TmuxSession.kioskBinary) --database \(db)", columns: 80, rows: 24)
+        let mono = try TmuxSession(
+            command: "env NO_COLOR=1 \(TmuxSession.kioskBinary) --database \(db)", columns: 80, rows: 24)
         mono.waitFor("ОБЩИНА")
         mono.keys("Enter")
         mono.waitFor("С какво можем да помогнем?")
         let plain = mono.screenWithAttributes()
-        XCTAssertNil(colourCode.firstMatch(in: plain, range: NSRange(plain.startIndex..., in: plain)), "no colour codes with NO_COLOR:\n\(plain)")
+        XCTAssertNil(
+            colourCode.firstMatch(in: plain, range: NSRange(plain.startIndex..., in: plain)),
+            "no colour codes with NO_COLOR:\n\(plain)")
         XCTAssertTrue(plain.contains("\u{1b}[1;7m"), "focus is bold reverse video")
         XCTAssertTrue(mono.screen().contains("▶ 1  Услуги"))
     }
@@ -172,13 +185,17 @@ final class KioskInTmuxTests: XCTestCase {
         let db = try database()
         let broken = Fixtures.copyOfContent(self)
         let path = broken + "/services/2079.json"
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"ordinary\"", with: "\"urgent\"")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "\"ordinary\"", with: "\"urgent\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try runKiosk(["import", "--database", db, broken])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.output.contains("services/2079.json: tiers[0].tier: unknown tier \"urgent\""), result.output)
+        XCTAssertTrue(
+            result.output.contains("services/2079.json: tiers[0].tier: unknown tier \"urgent\""), result.output)
         let status = try runKiosk(["status", "--database", db])
-        XCTAssertTrue(status.output.contains("from \(Fixtures.demoContent)"), "the last import is still the good one:\n\(status.output)")
+        XCTAssertTrue(
+            status.output.contains("from \(Fixtures.demoContent)"),
+            "the last import is still the good one:\n\(status.output)")
     }
 
     func testHelpAndVersion() throws {

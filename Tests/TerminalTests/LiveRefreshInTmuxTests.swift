@@ -15,8 +15,9 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         guard TmuxSession.executable != nil else {
             throw XCTSkip("tmux is not installed: the real-terminal tests need it (apt-get install tmux)")
         }
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
-                      "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
+        XCTAssertTrue(
+            FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
+            "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
     }
 
     /// A board directory: a copy of the demo content, its database, and a kiosk.conf with
@@ -46,7 +47,9 @@ final class LiveRefreshInTmuxTests: XCTestCase {
     }
 
     /// Runs the kiosk binary with `input` on its standard input.
-    func kiosk(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    func kiosk(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxSession.kioskBinary)
         process.arguments = arguments
@@ -69,11 +72,13 @@ final class LiveRefreshInTmuxTests: XCTestCase {
     }
 
     func edit(_ path: String, _ change: (String) -> String) throws {
-        try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        try change(try String(contentsOfFile: path, encoding: .utf8)).write(
+            toFile: path, atomically: true, encoding: .utf8)
     }
 
     func start(_ board: Board, columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
-        let tmux = try TmuxSession(command: "\(TmuxSession.kioskBinary) --config \(board.conf)", columns: columns, rows: rows)
+        let tmux = try TmuxSession(
+            command: "\(TmuxSession.kioskBinary) --config \(board.conf)", columns: columns, rows: rows)
         tmux.waitFor("Touch the screen or press any key")
         return tmux
     }
@@ -86,20 +91,31 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         // A visitor reads the certificate of heirs, scrolled down two lines.
         tmux.keys("Enter", "1", "Enter")
         tmux.waitFor("Гражданска регистрация")
-        let index = try XCTUnwrap(try BoardDatabase(path: board.db, readOnly: true).loadCatalogue().services(in: "civil").firstIndex { $0.number == "2079" })
+        let index = try XCTUnwrap(
+            try BoardDatabase(path: board.db, readOnly: true).loadCatalogue().services(in: "civil").firstIndex {
+                $0.number == "2079"
+            })
         for _ in 0..<index { tmux.keys("Down") }
         tmux.keys("Enter")
         tmux.waitFor("НАСЛЕДНИЦИ")
         tmux.keys("Down", "Down")
-        let scrolled = tmux.waitUntil("the card to scroll two lines") { !$0.contains("Услуга № 2079") && $0.contains("▲") }
-        XCTAssertTrue(scrolled.split(separator: "\n", omittingEmptySubsequences: false)[4].contains("Удостоверението посочва"), scrolled)
+        let scrolled = tmux.waitUntil("the card to scroll two lines") {
+            !$0.contains("Услуга № 2079") && $0.contains("▲")
+        }
+        XCTAssertTrue(
+            scrolled.split(separator: "\n", omittingEmptySubsequences: false)[4].contains("Удостоверението посочва"),
+            scrolled)
 
         var delays: [Double] = []
         for round in 1...3 {
             let mark = "ПРОМЯНА \(round):"
             try edit(board.content + "/services/2079.json") {
-                $0.replacingOccurrences(of: "\"bg\": \"Удостоверението посочва", with: "\"bg\": \"\(mark) Удостоверението посочва")
-                  .replacingOccurrences(of: "\"bg\": \"ПРОМЯНА \(round - 1): Удостоверението посочва", with: "\"bg\": \"\(mark) Удостоверението посочва")
+                $0.replacingOccurrences(
+                    of: "\"bg\": \"Удостоверението посочва", with: "\"bg\": \"\(mark) Удостоверението посочва"
+                )
+                .replacingOccurrences(
+                    of: "\"bg\": \"ПРОМЯНА \(round - 1): Удостоверението посочва",
+                    with: "\"bg\": \"\(mark) Удостоверението посочва")
             }
             try staffImport(board)
             let imported = Date()
@@ -110,7 +126,9 @@ final class LiveRefreshInTmuxTests: XCTestCase {
             XCTAssertTrue(screen.contains("▲"), "still scrolled")
             XCTAssertTrue(lines[4].contains(mark), "the changed line is where the visitor was reading: \(lines[4])")
         }
-        print("refresh delay in tmux (import finished → screen shows it): " + delays.map { String(format: "%.2f s", $0) }.joined(separator: ", "))
+        print(
+            "refresh delay in tmux (import finished → screen shows it): "
+                + delays.map { String(format: "%.2f s", $0) }.joined(separator: ", "))
         XCTAssertLessThan(delays.max() ?? 99, 2.0, "every kiosk shows an import within 2 s")
         XCTAssertTrue(isRunning(tmux))
     }
@@ -160,7 +178,9 @@ final class LiveRefreshInTmuxTests: XCTestCase {
     func testAnImportKilledHalfwayLeavesTheOldContentWholeAndShown() throws {
         let board = try makeBoard()
         let tmux = try start(board)
-        try edit(board.content + "/municipality.json") { $0.replacingOccurrences(of: "073 88 44 30", with: "073 99 99 99") }
+        try edit(board.content + "/municipality.json") {
+            $0.replacingOccurrences(of: "073 88 44 30", with: "073 99 99 99")
+        }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxSession.kioskBinary)
@@ -209,7 +229,8 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.5)
         XCTAssertTrue(isRunning(tmux), "no key combination ends the board")
         var screen = tmux.screen()
-        XCTAssertTrue(screen.contains("С какво можем да помогнем?"), "nothing moved, F2 did not switch the language:\n\(screen)")
+        XCTAssertTrue(
+            screen.contains("С какво можем да помогнем?"), "nothing moved, F2 did not switch the language:\n\(screen)")
         // The keyboard's signals, should anything send them, are ignored too.
         let pid = try XCTUnwrap(tmux.programPID())
         for sig in [SIGINT, SIGQUIT, SIGTSTP] { kill(pid, sig) }
@@ -223,8 +244,13 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         tmux.waitFor("С какво можем да помогнем?")
 
         // Repeated resizes down to a few cells and back: alive and whole.
-        for (c, r) in [(20, 6), (132, 43), (10, 3), (61, 18), (59, 17), (200, 60), (40, 10), (100, 30)] { tmux.resize(columns: c, rows: r) }
-        screen = tmux.waitUntil("the home menu at 100×30") { $0.contains("С какво можем да помогнем?") && $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 30 }
+        for (c, r) in [(20, 6), (132, 43), (10, 3), (61, 18), (59, 17), (200, 60), (40, 10), (100, 30)] {
+            tmux.resize(columns: c, rows: r)
+        }
+        screen = tmux.waitUntil("the home menu at 100×30") {
+            $0.contains("С какво можем да помогнем?")
+                && $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 30
+        }
         XCTAssertTrue(isRunning(tmux))
 
         // The staff sequence opens the PIN prompt; a wrong PIN is refused and throttled.
@@ -259,7 +285,8 @@ final class LiveRefreshInTmuxTests: XCTestCase {
 
     func testTheIdleWarningOnTheRealTerminalAndAKeyContinues() throws {
         let board = try makeBoard()
-        try (try String(contentsOfFile: board.conf, encoding: .utf8) + "\nidle_timeout = 15\n").write(toFile: board.conf, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: board.conf, encoding: .utf8) + "\nidle_timeout = 15\n").write(
+            toFile: board.conf, atomically: true, encoding: .utf8)
         let tmux = try start(board)
         tmux.keys("Enter", "l", "\(HomeItem.contacts.rawValue + 1)")
         tmux.waitFor("Contacts and opening hours")
@@ -271,6 +298,7 @@ final class LiveRefreshInTmuxTests: XCTestCase {
         tmux.waitFor("in 18 s", timeout: 3)
         tmux.keys("x")
         screen = tmux.waitUntil("the warning to go") { !$0.contains("Are you still there?") }
-        XCTAssertTrue(screen.contains("Contacts and opening hours"), "the visitor continues where they were:\n\(screen)")
+        XCTAssertTrue(
+            screen.contains("Contacts and opening hours"), "the visitor continues where they were:\n\(screen)")
     }
 }

@@ -12,8 +12,9 @@ final class SignalsInTmuxTests: XCTestCase {
         guard TmuxSession.executable != nil else {
             throw XCTSkip("tmux is not installed: the real-terminal tests need it (apt-get install tmux)")
         }
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
-                      "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
+        XCTAssertTrue(
+            FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
+            "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
     }
 
     static let fatal: [(Int32, String)] = [
@@ -43,19 +44,21 @@ final class SignalsInTmuxTests: XCTestCase {
             // No core files: the fatal signals' default action would write one per run. The shell
             // stays after the board, for the pane to be read as a live terminal (tmux resets a
             // dead pane's modes).
-            tmux = try TmuxSession(command: "ulimit -c 0; cd \(self.directory) && stty -a > stty-before"
-                                   + " && echo \"\(SignalsInTmuxTests.marker)\""
-                                   + " && env \(environment) \(TmuxSession.kioskBinary) --config \(conf);"
-                                   + " s=$?; stty -a > stty-after; echo $s > ended; exec sleep 600",
-                                   columns: 80, rows: 24)
+            tmux = try TmuxSession(
+                command: "ulimit -c 0; cd \(self.directory) && stty -a > stty-before"
+                    + " && echo \"\(SignalsInTmuxTests.marker)\""
+                    + " && env \(environment) \(TmuxSession.kioskBinary) --config \(conf);"
+                    + " s=$?; stty -a > stty-after; echo $s > ended; exec sleep 600",
+                columns: 80, rows: 24)
         }
 
         /// Waits for the attract screen and checks the board holds the terminal as the board does
         /// (so that the checks after the signal can tell a restored terminal from one never taken).
         func waitUntilRunning(file: StaticString = #filePath, line: UInt = #line) {
             tmux.waitFor("Touch the screen or press any key", file: file, line: line)
-            XCTAssertEqual(modes(), "alternate 1 cursor 0 keypad 1 cursor-keys 1 mouse 1", "\(label): while it runs",
-                           file: file, line: line)
+            XCTAssertEqual(
+                modes(), "alternate 1 cursor 0 keypad 1 cursor-keys 1 mouse 1", "\(label): while it runs",
+                file: file, line: line)
         }
 
         func send(_ signal: Int32, file: StaticString = #filePath, line: UInt = #line) {
@@ -80,7 +83,8 @@ final class SignalsInTmuxTests: XCTestCase {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
                 if let text = try? String(contentsOfFile: directory + "/ended", encoding: .utf8),
-                   let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+                {
                     return status > 128 ? "signal \(status - 128)" : String(status)
                 }
                 Thread.sleep(forTimeInterval: 0.05)
@@ -92,19 +96,24 @@ final class SignalsInTmuxTests: XCTestCase {
         /// Checks that the board ended with `status` and gave the terminal back whole.
         func assertEndedGivingTheTerminalBack(_ status: String, file: StaticString = #filePath, line: UInt = #line) {
             XCTAssertEqual(waitForEnd(file: file, line: line), status, "\(label): exit status", file: file, line: line)
-            XCTAssertEqual(modes(), "alternate 0 cursor 1 keypad 0 cursor-keys 0 mouse 0", "\(label): after",
-                           file: file, line: line)
+            XCTAssertEqual(
+                modes(), "alternate 0 cursor 1 keypad 0 cursor-keys 0 mouse 0", "\(label): after",
+                file: file, line: line)
             let screen = tmux.screen()
-            XCTAssertTrue(screen.contains(SignalsInTmuxTests.marker),
-                          "\(label): the shell's screen is back:\n\(screen)", file: file, line: line)
-            XCTAssertFalse(screen.contains("ОБЩИНА"), "\(label): the board's screen is gone:\n\(screen)",
-                           file: file, line: line)
-            XCTAssertFalse(screen.contains("Press space to interact") || screen.contains("Program crashed"),
-                           "\(label): no interactive backtracer on a kiosk:\n\(screen)", file: file, line: line)
+            XCTAssertTrue(
+                screen.contains(SignalsInTmuxTests.marker),
+                "\(label): the shell's screen is back:\n\(screen)", file: file, line: line)
+            XCTAssertFalse(
+                screen.contains("ОБЩИНА"), "\(label): the board's screen is gone:\n\(screen)",
+                file: file, line: line)
+            XCTAssertFalse(
+                screen.contains("Press space to interact") || screen.contains("Program crashed"),
+                "\(label): no interactive backtracer on a kiosk:\n\(screen)", file: file, line: line)
             let before = (try? String(contentsOfFile: directory + "/stty-before", encoding: .utf8)) ?? ""
             let after = (try? String(contentsOfFile: directory + "/stty-after", encoding: .utf8)) ?? "(none)"
-            XCTAssertTrue(before.contains(" icanon ") && before.contains(" echo "),
-                          "\(label): a sane terminal to start with:\n\(before)", file: file, line: line)
+            XCTAssertTrue(
+                before.contains(" icanon ") && before.contains(" echo "),
+                "\(label): a sane terminal to start with:\n\(before)", file: file, line: line)
             XCTAssertEqual(after, before, "\(label): the terminal's modes as before the board", file: file, line: line)
         }
     }
@@ -134,16 +143,18 @@ final class SignalsInTmuxTests: XCTestCase {
         for (board, signal, name) in boards {
             board.assertEndedGivingTheTerminalBack("signal \(signal)")
             let screen = board.tmux.screen().replacingOccurrences(of: "\n", with: "")
-            XCTAssertTrue(screen.contains("kiosk: crashed (\(name)); the terminal was restored"),
-                          "\(board.label):\n\(screen)")
+            XCTAssertTrue(
+                screen.contains("kiosk: crashed (\(name)); the terminal was restored"),
+                "\(board.label):\n\(screen)")
         }
     }
 
     /// A stack overflow's SIGSEGV finds no stack to run on unless the crash guard made one.
     func testAStackOverflowGivesTheTerminalBack() throws {
         let directory = try database()
-        let board = try Board("stack-overflow", directory: directory, lockdown: false,
-                              environment: "KIOSK_TEST_CRASH=stack-overflow")
+        let board = try Board(
+            "stack-overflow", directory: directory, lockdown: false,
+            environment: "KIOSK_TEST_CRASH=stack-overflow")
         board.assertEndedGivingTheTerminalBack("signal \(SIGSEGV)")
         XCTAssertTrue(board.tmux.screen().replacingOccurrences(of: "\n", with: "").contains("kiosk: crashed (SIGSEGV)"))
     }
@@ -165,8 +176,9 @@ final class SignalsInTmuxTests: XCTestCase {
             board.assertEndedGivingTheTerminalBack("0")
             let screen = board.tmux.screen()
             if let name {
-                XCTAssertTrue(screen.contains("kiosk: ended by \(name); the terminal was restored"),
-                              "\(board.label):\n\(screen)")
+                XCTAssertTrue(
+                    screen.contains("kiosk: ended by \(name); the terminal was restored"),
+                    "\(board.label):\n\(screen)")
             } else {
                 XCTAssertFalse(screen.contains("kiosk:"), "\(board.label): a requested end says nothing:\n\(screen)")
             }

@@ -9,8 +9,9 @@ import XCTest
 /// Survey cards from several real processes at once, and a card tapped through in a terminal.
 final class SurveyProcessTests: XCTestCase {
     override func setUpWithError() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
-                      "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
+        XCTAssertTrue(
+            FileManager.default.isExecutableFile(atPath: TmuxSession.kioskBinary),
+            "no kiosk binary at \(TmuxSession.kioskBinary); run swift build first")
     }
 
     /// Four terminals store cards together while staff import content twice: no card is lost.
@@ -24,7 +25,9 @@ final class SurveyProcessTests: XCTestCase {
         for _ in 0..<4 {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: TmuxSession.kioskBinary)
-            p.arguments = ["survey", "simulate", "--cards", "\(perProcess)", "--database", board, "--survey-database", survey]
+            p.arguments = [
+                "survey", "simulate", "--cards", "\(perProcess)", "--database", board, "--survey-database", survey,
+            ]
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             processes.append(p)
@@ -37,7 +40,9 @@ final class SurveyProcessTests: XCTestCase {
             XCTAssertEqual(p.terminationStatus, 0)
         }
         let elapsed = Date().timeIntervalSince(started)
-        let stored = try SurveyStore(path: survey).cards(from: CalendarDate(iso: "2000-01-01")!, to: CalendarDate(iso: "2100-01-01")!).count
+        let stored = try SurveyStore(path: survey).cards(
+            from: CalendarDate(iso: "2000-01-01")!, to: CalendarDate(iso: "2100-01-01")!
+        ).count
         print("survey stress: submitted \(4 * perProcess), stored \(stored), in \(String(format: "%.2f", elapsed)) s")
         XCTAssertEqual(stored, 4 * perProcess)
         XCTAssertLessThan(elapsed, 120, "bounded in time")
@@ -50,8 +55,9 @@ final class SurveyProcessTests: XCTestCase {
         let board = dir + "/board.db", survey = dir + "/survey.db"
         XCTAssertEqual(try runKiosk(["import", "--database", board, Fixtures.demoContent]).status, 0)
         let old = (1...300).map { i in
-            LegacySurveyFile.Card(id: i * 7919, day: "2025-03-03",
-                                  answers: #"{"comment":"стара \/ карта","overall":\#(i % 4 + 1)}"#)
+            LegacySurveyFile.Card(
+                id: i * 7919, day: "2025-03-03",
+                answers: #"{"comment":"стара \/ карта","overall":\#(i % 4 + 1)}"#)
         }
         try LegacySurveyFile.write(survey, cards: old)
         var processes: [Process] = []
@@ -81,18 +87,22 @@ final class SurveyProcessTests: XCTestCase {
         XCTAssertEqual(try runKiosk(["import", "--database", board, Fixtures.demoContent]).status, 0)
         let options = ["--database", board, "--survey-database", survey]
         let (from, to) = (CalendarDate(iso: "2026-01-01")!, CalendarDate(iso: "2026-03-31")!)
-        let asked = try runKiosk(["survey", "simulate", "--cards", "400", "--from", from.iso, "--to", to.iso] + options)
+        let asked = try runKiosk(
+            ["survey", "simulate", "--cards", "400", "--from", from.iso, "--to", to.iso] + options)
         XCTAssertEqual(asked.status, 0, asked.output)
-        let cards = try SurveyStore(path: survey).cards(from: CalendarDate(iso: "2000-01-01")!,
-                                                        to: CalendarDate(iso: "2100-01-01")!)
+        let cards = try SurveyStore(path: survey).cards(
+            from: CalendarDate(iso: "2000-01-01")!,
+            to: CalendarDate(iso: "2100-01-01")!)
         XCTAssertEqual(cards.count, 400)
         XCTAssertTrue(cards.allSatisfy { $0.day >= from && $0.day <= to })
         XCTAssertGreaterThan(Set(cards.map(\.day)).count, 60, "not all on one day: most of the 90 days have cards")
         XCTAssertEqual(Set(cards.map(\.day.month)), [1, 2, 3])
 
         let other = dir + "/other.db"
-        let byDefault = try runKiosk(["survey", "simulate", "--cards", "50",
-                                      "--database", board, "--survey-database", other])
+        let byDefault = try runKiosk([
+            "survey", "simulate", "--cards", "50",
+            "--database", board, "--survey-database", other,
+        ])
         XCTAssertEqual(byDefault.status, 0, byDefault.output)
         let (first, last) = SurveyReport.lastHalfYear(before: CalendarDate(iso: Fixtures.todayISO)!)
         XCTAssertEqual(try SurveyStore(path: other).cards(from: first, to: last).count, 50, "the last full half-year")
@@ -100,19 +110,25 @@ final class SurveyProcessTests: XCTestCase {
         let half = try runKiosk(["survey", "simulate", "--cards", "5", "--from", "2026-01-01"] + options)
         XCTAssertEqual(half.status, 2)
         XCTAssertTrue(half.output.contains("--from and --to go together"), half.output)
-        let backwards = try runKiosk(["survey", "simulate", "--cards", "5",
-                                      "--from", "2026-02-01", "--to", "2026-01-01"] + options)
+        let backwards = try runKiosk(
+            [
+                "survey", "simulate", "--cards", "5",
+                "--from", "2026-02-01", "--to", "2026-01-01",
+            ] + options)
         XCTAssertEqual(backwards.status, 2)
         XCTAssertTrue(backwards.output.contains("--from 2026-02-01 is after --to 2026-01-01"), backwards.output)
     }
 
     func testACardTappedThroughIsCountedByTheReport() throws {
-        guard TmuxSession.executable != nil else { throw XCTSkip("tmux is not installed: the real-terminal tests need it") }
+        guard TmuxSession.executable != nil else {
+            throw XCTSkip("tmux is not installed: the real-terminal tests need it")
+        }
         let dir = Fixtures.temporaryDirectory(self)
         let board = dir + "/board.db", survey = dir + "/survey.db"
         XCTAssertEqual(try runKiosk(["import", "--database", board, Fixtures.demoContent]).status, 0)
         let conf = dir + "/kiosk.conf"
-        try "database = board.db\nsurvey_database = survey.db\nmode = survey\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        try "database = board.db\nsurvey_database = survey.db\nmode = survey\n".write(
+            toFile: conf, atomically: true, encoding: .utf8)
         let tmux = try TmuxSession(command: "\(TmuxSession.kioskBinary) --config \(conf)", columns: 80, rows: 24)
         tmux.waitFor("въпрос 1 от 5")
         XCTAssertTrue(tmux.click(onText: "Много доволен"))

@@ -4,7 +4,8 @@ package final class IssueLog {
     package var issues: [ContentIssue] = []
     package func add(_ file: String, _ field: String, _ message: String) {
         // File names and field names come from the content too: they reach the staff terminal.
-        issues.append(ContentIssue(file: SafeText.clean(file), field: SafeText.clean(field), message: SafeText.clean(message)))
+        issues.append(
+            ContentIssue(file: SafeText.clean(file), field: SafeText.clean(field), message: SafeText.clean(message)))
     }
 }
 
@@ -30,7 +31,9 @@ package struct ContentNode {
             return nil
         }
         for key in fields.keys.sorted() where !allowed.contains(key) {
-            log.add(file, path.isEmpty ? key : "\(path).\(key)", "unknown field (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            log.add(
+                file, path.isEmpty ? key : "\(path).\(key)",
+                "unknown field (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
         return ContentObject(node: self, fields: fields)
     }

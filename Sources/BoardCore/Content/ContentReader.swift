@@ -33,8 +33,11 @@ public enum ContentReader {
         let log = IssueLog()
         var hasher = Checksum()
         guard files.exists else {
-            throw ContentValidationError(issues: [ContentIssue(file: files.name, field: "",
-                message: "not a content directory (it does not exist or is not a directory)")])
+            throw ContentValidationError(issues: [
+                ContentIssue(
+                    file: files.name, field: "",
+                    message: "not a content directory (it does not exist or is not a directory)")
+            ])
         }
 
         func load(_ relative: String, required: Bool = true) -> Data? {
@@ -100,7 +103,8 @@ public enum ContentReader {
                 pages[kind, default: [:]][language] = text
             }
         }
-        let knownPages = Set(PageKind.allCases.flatMap { k in Language.allCases.map { "\(k.rawValue).\($0.rawValue).txt" } })
+        let knownPages = Set(
+            PageKind.allCases.flatMap { k in Language.allCases.map { "\(k.rawValue).\($0.rawValue).txt" } })
         for name in files.names(in: "pages") where !knownPages.contains(name) {
             log.add("pages/" + name, "", "unknown page (expected: \(knownPages.sorted().joined(separator: ", ")))")
         }
@@ -111,12 +115,15 @@ public enum ContentReader {
         guard log.issues.isEmpty, let municipality else {
             throw ContentValidationError(issues: log.issues)
         }
-        return ContentSet(municipality: municipality, categories: categories, services: services,
-                          pages: pages, announcements: announcements, survey: survey, checksum: hasher.hex)
+        return ContentSet(
+            municipality: municipality, categories: categories, services: services,
+            pages: pages, announcements: announcements, survey: survey, checksum: hasher.hex)
     }
 
     package static func readMunicipality(_ node: ContentNode) -> Municipality? {
-        guard let o = node.object(allowed: ["name", "centre", "address", "phones", "helpdesk", "email", "web", "hours"]) else { return nil }
+        guard
+            let o = node.object(allowed: ["name", "centre", "address", "phones", "helpdesk", "email", "web", "hours"])
+        else { return nil }
         let name = o.required("name")?.text()
         let centre = o.required("centre")?.text()
         let address = o.required("address")?.text()
@@ -144,8 +151,9 @@ public enum ContentReader {
         let email = o.optional("email")?.string()
         let web = o.optional("web")?.string()
         guard let name, let centre, let address else { return nil }
-        return Municipality(name: name, centre: centre, address: address, phones: phones,
-                            helpdesk: helpdesk, email: email, web: web, hours: hours)
+        return Municipality(
+            name: name, centre: centre, address: address, phones: phones,
+            helpdesk: helpdesk, email: email, web: web, hours: hours)
     }
 
     package static func readCategories(_ node: ContentNode) -> [Category] {
@@ -160,7 +168,8 @@ public enum ContentReader {
             let name = o.required("name")?.text()
             let description = o.optional("description")?.text()
             guard let id, let name, let idNode else { continue }
-            guard id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            guard id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+            else {
                 idNode.fail("must use only a-z, 0-9 and -, found \"\(SafeText.clean(id))\"")
                 continue
             }
@@ -173,8 +182,10 @@ public enum ContentReader {
         return result
     }
 
-    package static let serviceKeys: Set<String> = ["number", "category", "name", "description", "legal_basis", "documents",
-                                           "tiers", "unit", "channels", "stages", "result", "validity", "keywords"]
+    package static let serviceKeys: Set<String> = [
+        "number", "category", "name", "description", "legal_basis", "documents",
+        "tiers", "unit", "channels", "stages", "result", "validity", "keywords",
+    ]
 
     package static func readService(_ node: ContentNode, categories: Set<String>) -> Service? {
         guard let o = node.object(allowed: serviceKeys) else { return nil }
@@ -205,9 +216,15 @@ public enum ContentReader {
                 let dname = d.required("name")?.text()
                 let required = d.required("required")?.bool()
                 let form = d.optional("form")?.text()
-                if let dname, let required { documents.append(.init(name: dname, required: required, form: form)) } else { ok = false }
+                if let dname, let required {
+                    documents.append(.init(name: dname, required: required, form: form))
+                } else {
+                    ok = false
+                }
             }
-        } else { ok = false }
+        } else {
+            ok = false
+        }
 
         var tiers: [TierOffer] = []
         if let tiersNode = o.required("tiers"), let list = tiersNode.array() {
@@ -219,15 +236,24 @@ public enum ContentReader {
                 var tier: Tier?
                 if let raw = tierNode?.string() {
                     tier = Tier(rawValue: raw)
-                    if tier == nil { tierNode?.fail("unknown tier \"\(SafeText.clean(raw))\" (allowed: ordinary, fast, express)") }
-                    else if !seen.insert(tier!).inserted { tierNode?.fail("tier \"\(raw)\" is listed twice"); tier = nil }
+                    if tier == nil {
+                        tierNode?.fail("unknown tier \"\(SafeText.clean(raw))\" (allowed: ordinary, fast, express)")
+                    } else if !seen.insert(tier!).inserted {
+                        tierNode?.fail("tier \"\(raw)\" is listed twice"); tier = nil
+                    }
                 }
                 let fee = t.required("fee")?.euroCents()
                 let days = t.required("days")?.integer(minimum: 0)
                 let note = t.optional("note")?.text()
-                if let tier, let fee, let days { tiers.append(TierOffer(tier: tier, feeCents: fee, days: days, note: note)) } else { ok = false }
+                if let tier, let fee, let days {
+                    tiers.append(TierOffer(tier: tier, feeCents: fee, days: days, note: note))
+                } else {
+                    ok = false
+                }
             }
-        } else { ok = false }
+        } else {
+            ok = false
+        }
 
         var channels: [Service.Channel] = []
         if let channelsNode = o.required("channels"), let list = channelsNode.array() {
@@ -238,14 +264,19 @@ public enum ContentReader {
                 var kind: Service.Channel.Kind?
                 if let raw = kindNode?.string() {
                     kind = Service.Channel.Kind(rawValue: raw)
-                    if kind == nil { kindNode?.fail("unknown channel \"\(SafeText.clean(raw))\" (allowed: counter, post, email, online)") }
+                    if kind == nil {
+                        kindNode?.fail(
+                            "unknown channel \"\(SafeText.clean(raw))\" (allowed: counter, post, email, online)")
+                    }
                 }
                 let details = c.optional("details")?.text()
                 let urlNode = c.optional("url")
                 let url = urlNode?.string()
                 if let kind {
                     if kind == .online && url == nil && urlNode == nil {
-                        item.log.add(item.file, "\(item.path).url", "missing required field (an online channel needs its address)")
+                        item.log.add(
+                            item.file, "\(item.path).url",
+                            "missing required field (an online channel needs its address)")
                         ok = false
                     } else if let url, kind == .online, !url.hasPrefix("https://") {
                         urlNode?.fail("must start with https://, found \"\(SafeText.clean(url))\"")
@@ -256,9 +287,13 @@ public enum ContentReader {
                     } else {
                         channels.append(.init(kind: kind, details: details, url: url))
                     }
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             }
-        } else { ok = false }
+        } else {
+            ok = false
+        }
 
         var stages: [LocalizedText] = []
         if let stagesNode = o.required("stages"), let list = stagesNode.array() {
@@ -266,7 +301,9 @@ public enum ContentReader {
             for item in list {
                 if let t = item.text() { stages.append(t) } else { ok = false }
             }
-        } else { ok = false }
+        } else {
+            ok = false
+        }
 
         var keywordsBG: [String] = [], keywordsEN: [String] = []
         if let k = o.optional("keywords")?.object(allowed: ["bg", "en"]) {
@@ -277,10 +314,13 @@ public enum ContentReader {
             }
         }
 
-        guard ok, let number, let category, let name, let description, let legal, let unit, let result else { return nil }
-        return Service(number: number, category: category, name: name, description: description, legalBasis: legal,
-                       documents: documents, tiers: tiers.sorted { $0.tier < $1.tier }, unit: unit, channels: channels,
-                       stages: stages, result: result, validity: validity, keywordsBG: keywordsBG, keywordsEN: keywordsEN)
+        guard ok, let number, let category, let name, let description, let legal, let unit, let result else {
+            return nil
+        }
+        return Service(
+            number: number, category: category, name: name, description: description, legalBasis: legal,
+            documents: documents, tiers: tiers.sorted { $0.tier < $1.tier }, unit: unit, channels: channels,
+            stages: stages, result: result, validity: validity, keywordsBG: keywordsBG, keywordsEN: keywordsEN)
     }
 
     /// survey.json: `{"title": text, "questions": [{"id", "kind", "text", "options"}]}`; a choice's
@@ -289,7 +329,9 @@ public enum ContentReader {
         guard let o = node.object(allowed: ["title", "questions"]) else { return nil }
         let title = o.required("title")?.text()
         guard let questionsNode = o.required("questions"), let list = questionsNode.array() else { return nil }
-        if list.isEmpty || list.count > 10 { questionsNode.fail("must hold 1 to 10 questions (a card takes under a minute), found \(list.count)") }
+        if list.isEmpty || list.count > 10 {
+            questionsNode.fail("must hold 1 to 10 questions (a card takes under a minute), found \(list.count)")
+        }
         var questions: [SurveyDefinition.Question] = []
         var ids = Set<String>()
         var ok = true
@@ -301,7 +343,9 @@ public enum ContentReader {
             var kind: SurveyDefinition.Kind?
             if let raw = kindNode?.string() {
                 kind = SurveyDefinition.Kind(rawValue: raw)
-                if kind == nil { kindNode?.fail("unknown question kind \"\(raw)\" (allowed: faces, scale, choice, comment)") }
+                if kind == nil {
+                    kindNode?.fail("unknown question kind \"\(raw)\" (allowed: faces, scale, choice, comment)")
+                }
             }
             let text = q.required("text")?.text()
             var options: [SurveyDefinition.Option] = []
@@ -309,21 +353,35 @@ public enum ContentReader {
             if kind == .choice {
                 if let optionsNode = q.required("options") {
                     if case .string("categories") = optionsNode.value {
-                        options = categories.map { .init(id: $0.id, text: $0.name) } + [.init(id: "other", text: LocalizedText(bg: "Друго", en: "Other"))]
+                        options =
+                            categories.map { .init(id: $0.id, text: $0.name) } + [
+                                .init(id: "other", text: LocalizedText(bg: "Друго", en: "Other"))
+                            ]
                     } else if let optionList = optionsNode.array() {
-                        if optionList.count < 2 || optionList.count > 12 { optionsNode.fail("must offer 2 to 12 options, found \(optionList.count)"); ok = false }
+                        if optionList.count < 2 || optionList.count > 12 {
+                            optionsNode.fail("must offer 2 to 12 options, found \(optionList.count)"); ok = false
+                        }
                         for optionItem in optionList {
                             guard let op = optionItem.object(allowed: ["id", "text"]),
-                                  let oid = op.required("id")?.string(), let otext = op.required("text")?.text() else { ok = false; continue }
+                                let oid = op.required("id")?.string(), let otext = op.required("text")?.text()
+                            else { ok = false; continue }
                             options.append(.init(id: oid, text: otext))
                         }
-                    } else { ok = false }
-                } else { ok = false }
+                    } else {
+                        ok = false
+                    }
+                } else {
+                    ok = false
+                }
             } else if let optionsNode = q.optional("options") {
                 optionsNode.fail("only choice questions have options")
                 ok = false
             }
-            if let id, let kind, let text { questions.append(.init(id: id, kind: kind, text: text, options: options)) } else { ok = false }
+            if let id, let kind, let text {
+                questions.append(.init(id: id, kind: kind, text: text, options: options))
+            } else {
+                ok = false
+            }
         }
         guard ok, let title, !questions.isEmpty else { return nil }
         return SurveyDefinition(title: title, questions: questions)

@@ -11,9 +11,11 @@ public struct ContentSet: Sendable, Hashable {
     /// A checksum over every file read, to tell one import's content from another's.
     public var checksum: String
 
-    public init(municipality: Municipality, categories: [Category], services: [Service],
-                pages: [PageKind: [Language: String]], announcements: [Announcement], survey: SurveyDefinition? = nil,
-                checksum: String) {
+    public init(
+        municipality: Municipality, categories: [Category], services: [Service],
+        pages: [PageKind: [Language: String]], announcements: [Announcement], survey: SurveyDefinition? = nil,
+        checksum: String
+    ) {
         self.municipality = municipality
         self.categories = categories
         self.services = services

@@ -103,7 +103,9 @@ package struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
         while true {
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error(index < bytes.count ? "expected a field name in double quotes" : "unexpected end of file") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error(index < bytes.count ? "expected a field name in double quotes" : "unexpected end of file")
+            }
             let keyStart = index
             let key = try parseString()
             if fields[key] != nil {
@@ -111,7 +113,9 @@ package struct JSONParser {
                 throw error("field \"\(SafeText.clean(key))\" appears twice")
             }
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a field name") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after a field name")
+            }
             index += 1
             fields[key] = try parseValue(depth: depth + 1)
             skipSpace()
@@ -162,7 +166,9 @@ package struct JSONParser {
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if (0xD800..<0xDC00).contains(code) {
-                        guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"), bytes[index + 2] == UInt8(ascii: "u") else {
+                        guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"),
+                            bytes[index + 2] == UInt8(ascii: "u")
+                        else {
                             throw error("a lone surrogate in a \\u escape")
                         }
                         index += 2
@@ -187,7 +193,9 @@ package struct JSONParser {
         guard index + 4 < bytes.count else { throw error("an incomplete \\u escape") }
         var value: UInt32 = 0
         for i in 1...4 {
-            guard let digit = Character(UnicodeScalar(bytes[index + i])).hexDigitValue else { throw error("an invalid \\u escape") }
+            guard let digit = Character(UnicodeScalar(bytes[index + i])).hexDigitValue else {
+                throw error("an invalid \\u escape")
+            }
             value = value * 16 + UInt32(digit)
         }
         index += 4
@@ -205,14 +213,18 @@ package struct JSONParser {
         let intStart = index
         let intDigits = digits()
         guard intDigits > 0 else { throw error("a number without digits") }
-        if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") { index = intStart; throw error("a number with a leading zero") }
+        if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") {
+            index = intStart; throw error("a number with a leading zero")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits() > 0 else { throw error("a number without digits after '.'") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { throw error("a number without digits in its exponent") }
         }
         guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {

@@ -1,7 +1,8 @@
 /// The access code a citizen gets with a dossier: 10 characters from an 18-symbol alphabet that
-/// cannot be misread (no O/0, I/1/L at all; of B/8, S/5, G/6, Z/2, U/V only one side) and whose letters all have a Cyrillic
-/// twin (А С Е Н К М Р Т Х У), so the code can be typed on a Bulgarian keyboard layout without
-/// switching. Shown in two groups of five, e.g. `K7AH2-M9XE3`; 10 × log2(18) ≈ 41.7 bits.
+/// cannot be misread (no O/0, I/1/L at all; of B/8, S/5, G/6, Z/2, U/V only one side) and whose
+/// letters all have a Cyrillic twin (А С Е Н К М Р Т Х У), so the code can be typed on a Bulgarian
+/// keyboard layout without switching. Shown in two groups of five, e.g. `K7AH2-M9XE3`;
+/// 10 × log2(18) ≈ 41.7 bits.
 public enum AccessCode {
     public static let alphabet: [Character] = Array("23456789ACEHKMPTXY")
     public static let length = 10
@@ -17,9 +18,11 @@ public enum AccessCode {
             map[c] = c
             if c.isLetter { map[Character(c.lowercased())] = c }
         }
-        let cyrillic: [(String, Character)] = [("Аа", "A"), ("Сс", "C"), ("Ее", "E"), ("Нн", "H"), ("Кк", "K"),
-                                               ("Мм", "M"), ("Рр", "P"), ("Тт", "T"), ("Хх", "X"), ("Уу", "Y"),
-                                               ("Зз", "3")]
+        let cyrillic: [(String, Character)] = [
+            ("Аа", "A"), ("Сс", "C"), ("Ее", "E"), ("Нн", "H"), ("Кк", "K"),
+            ("Мм", "M"), ("Рр", "P"), ("Тт", "T"), ("Хх", "X"), ("Уу", "Y"),
+            ("Зз", "3"),
+        ]
         for (letters, symbol) in cyrillic {
             for l in letters { map[l] = symbol }
         }

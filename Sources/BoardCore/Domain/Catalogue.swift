@@ -2,7 +2,8 @@
 public struct Catalogue: Sendable, Hashable {
     public static func == (a: Catalogue, b: Catalogue) -> Bool {
         a.municipality == b.municipality && a.categories == b.categories && a.services == b.services
-            && a.pages == b.pages && a.announcements == b.announcements && a.survey == b.survey && a.results == b.results
+            && a.pages == b.pages && a.announcements == b.announcements && a.survey == b.survey
+            && a.results == b.results
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -24,8 +25,10 @@ public struct Catalogue: Sendable, Hashable {
     /// Every service's summary by register number.
     public let summaries: [String: ServiceSummary]
 
-    public init(municipality: Municipality, categories: [Category], services: [String: [ServiceSummary]],
-                pages: [PageKind: [Language: Page]], announcements: [Announcement]) {
+    public init(
+        municipality: Municipality, categories: [Category], services: [String: [ServiceSummary]],
+        pages: [PageKind: [Language: Page]], announcements: [Announcement]
+    ) {
         self.municipality = municipality
         self.categories = categories
         self.services = services

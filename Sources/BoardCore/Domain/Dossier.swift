@@ -54,23 +54,33 @@ public enum DossierStatus: String, Sendable, Hashable, Codable, CaseIterable {
         let place = unit.map { bg ? " (\($0))" : " (\($0))" } ?? ""
         switch self {
         case .registered, .assigned:
-            return bg ? "Нищо не е нужно от Вас засега. Ще получите резултата в срока по-долу."
-                      : "Nothing is needed from you for now. You will get the result within the deadline below."
+            return bg
+                ? "Нищо не е нужно от Вас засега. Ще получите резултата в срока по-долу."
+                : "Nothing is needed from you for now. You will get the result within the deadline below."
         case .inProgress:
-            return bg ? "Нищо не е нужно от Вас засега. Служителите работят по преписката."
-                      : "Nothing is needed from you for now. Our staff are working on your dossier."
+            return bg
+                ? "Нищо не е нужно от Вас засега. Служителите работят по преписката."
+                : "Nothing is needed from you for now. Our staff are working on your dossier."
         case .waitingForApplicant:
-            return bg ? "Необходимо е действие от Вас, например липсващ документ. Моля, свържете се със звеното\(place) или попитайте на гише „Деловодство“."
-                      : "Something is needed from you, such as a missing document. Please contact the unit\(place) or ask at the registry counter."
+            return bg
+                ? "Необходимо е действие от Вас, например липсващ документ. Моля, свържете се със звеното\(place) "
+                    + "или попитайте на гише „Деловодство“."
+                : "Something is needed from you, such as a missing document. Please contact the unit\(place) or ask "
+                    + "at the registry counter."
         case .readyForCollection:
-            return bg ? "Елате да получите документа\(place). Носете личната си карта и разписката."
-                      : "Come and collect your document\(place). Bring your identity card and the receipt."
+            return bg
+                ? "Елате да получите документа\(place). Носете личната си карта и разписката."
+                : "Come and collect your document\(place). Bring your identity card and the receipt."
         case .completed:
-            return bg ? "Преписката е приключена. Не е нужно да правите нищо повече."
-                      : "The dossier is closed. Nothing more is needed from you."
+            return bg
+                ? "Преписката е приключена. Не е нужно да правите нищо повече."
+                : "The dossier is closed. Nothing more is needed from you."
         case .refused:
-            return bg ? "Услугата е отказана. Писменият отказ посочва причините и как да го обжалвате; можете да го получите на гише „Деловодство“."
-                      : "The service was refused. The written refusal gives the reasons and how to appeal; you can collect it at the registry counter."
+            return bg
+                ? "Услугата е отказана. Писменият отказ посочва причините и как да го обжалвате; можете да го "
+                    + "получите на гише „Деловодство“."
+                : "The service was refused. The written refusal gives the reasons and how to appeal; you can collect "
+                    + "it at the registry counter."
         }
     }
 }
@@ -101,8 +111,10 @@ public struct DossierReport: Sendable, Hashable {
     /// Oldest first.
     public var history: [DossierEvent]
 
-    public init(number: String, serviceNumber: String, serviceName: LocalizedText, tier: Tier, filed: CalendarDate,
-                termDays: Int, deadline: CalendarDate, history: [DossierEvent]) {
+    public init(
+        number: String, serviceNumber: String, serviceName: LocalizedText, tier: Tier, filed: CalendarDate,
+        termDays: Int, deadline: CalendarDate, history: [DossierEvent]
+    ) {
         self.number = number
         self.serviceNumber = serviceNumber
         self.serviceName = serviceName
@@ -162,7 +174,9 @@ public struct DossierNumberPattern: Sendable, Hashable, CustomStringConvertible 
         var sequences = 0
         while let c = rest.first {
             if c == "{" {
-                guard let close = rest.firstIndex(of: "}") else { throw DossierError("number pattern: unclosed { in \"\(text)\"") }
+                guard let close = rest.firstIndex(of: "}") else {
+                    throw DossierError("number pattern: unclosed { in \"\(text)\"")
+                }
                 let token = rest[rest.index(after: rest.startIndex)..<close]
                 switch token {
                 case "yyyy": parts.append(.year4)
@@ -175,13 +189,19 @@ public struct DossierNumberPattern: Sendable, Hashable, CustomStringConvertible 
                         parts.append(.sequence(width: w))
                         sequences += 1
                     } else {
-                        throw DossierError("number pattern: unknown part {\(SafeText.clean(String(token)))} (known: {yyyy} {yy} {mm} {dd} {seq} {seq:N})")
+                        throw DossierError(
+                            "number pattern: unknown part {\(SafeText.clean(String(token)))} (known: {yyyy} {yy} "
+                                + "{mm} {dd} {seq} {seq:N})"
+                        )
                     }
                 }
                 rest = rest[rest.index(after: close)...]
             } else {
                 guard c.isASCII && (c.isNumber || "-/. ".contains(c)) else {
-                    throw DossierError("number pattern: \"\(SafeText.clean(String(c)))\" is not allowed; use digits, - / . and space besides the {parts}")
+                    throw DossierError(
+                        "number pattern: \"\(SafeText.clean(String(c)))\" is not allowed; use digits, - / . and "
+                            + "space besides the {parts}"
+                    )
                 }
                 parts.append(.literal(String(c)))
                 rest = rest.dropFirst()
@@ -225,7 +245,8 @@ public struct DossierNumberPattern: Sendable, Hashable, CustomStringConvertible 
 
     /// Whether a number from elsewhere (an import) can be typed on the board.
     public static func isTypeable(_ number: String) -> Bool {
-        number.count <= 32 && number.allSatisfy { $0.isASCII && ($0.isNumber || "-/. ".contains($0)) } && number.contains { $0.isNumber }
+        number.count <= 32 && number.allSatisfy { $0.isASCII && ($0.isNumber || "-/. ".contains($0)) }
+            && number.contains { $0.isNumber }
     }
 }
 

@@ -39,13 +39,17 @@ public struct DossierBatch: Sendable {
     /// "line 3: service: no service has the number \"9999\"", one per problem.
     public var errors: [String] = []
 
-    public static let fields: Set<String> = ["number", "code", "code_hash", "service", "tier", "filed", "deadline",
-                                             "history"]
+    public static let fields: Set<String> = [
+        "number", "code", "code_hash", "service", "tier", "filed", "deadline",
+        "history",
+    ]
 
     /// Reads `data` as of `today`. `service` finds a service by its number; `isTaken` says
     /// whether a dossier with the number key (`DossierNumberPattern.key`) already exists.
-    public static func read(_ data: Data, today: CalendarDate, calendar: HolidayCalendar,
-                            service findService: (String) -> Service?, isTaken: (String) -> Bool) -> DossierBatch {
+    public static func read(
+        _ data: Data, today: CalendarDate, calendar: HolidayCalendar,
+        service findService: (String) -> Service?, isTaken: (String) -> Bool
+    ) -> DossierBatch {
         var batch = DossierBatch()
         var seen: [String: Int] = [:]
         var services: [String: Service?] = [:]
@@ -106,20 +110,25 @@ public struct DossierBatch: Sendable {
                 continue
             }
             if let number, let secret, let service, let filed, let deadline {
-                batch.entries.append(Entry(line: lineNumber, number: number, secret: secret, service: service,
-                                           tier: tier, filed: filed, deadline: deadline, history: history))
+                batch.entries.append(
+                    Entry(
+                        line: lineNumber, number: number, secret: secret, service: service,
+                        tier: tier, filed: filed, deadline: deadline, history: history))
             }
         }
         return batch
     }
 
     /// The number: typeable on the keypad, not twice in the batch, not taken in the database.
-    private static func readNumber(_ o: ContentObject, line: Int, seen: inout [String: Int],
-                                   isTaken: (String) -> Bool) -> String? {
+    private static func readNumber(
+        _ o: ContentObject, line: Int, seen: inout [String: Int],
+        isTaken: (String) -> Bool
+    ) -> String? {
         guard let node = o.required("number"), let number = node.string() else { return nil }
         if !DossierNumberPattern.isTypeable(number) {
-            node.fail("must be digits with - / . or spaces between (the kiosk keypad types digits), "
-                      + "found \"\(SafeText.clean(number))\"")
+            node.fail(
+                "must be digits with - / . or spaces between (the kiosk keypad types digits), "
+                    + "found \"\(SafeText.clean(number))\"")
         } else if let key = DossierNumberPattern.key(number) {
             if let first = seen[key] {
                 node.fail("the same number as line \(first)")
@@ -138,8 +147,9 @@ public struct DossierBatch: Sendable {
         case (let code?, nil):
             guard let text = code.string() else { return nil }
             if let canonical = AccessCode.normalize(text), AccessCode.isComplete(canonical) { return .code(canonical) }
-            code.fail("must be \(AccessCode.length) characters of \(String(AccessCode.alphabet)) "
-                      + "(dashes and spaces are ignored)")
+            code.fail(
+                "must be \(AccessCode.length) characters of \(String(AccessCode.alphabet)) "
+                    + "(dashes and spaces are ignored)")
         case (nil, let h?):
             guard let text = h.string() else { return nil }
             if text.hasPrefix("$") && SafeText.isClean(text) && !text.contains(" ") { return .hash(text) }

@@ -21,8 +21,10 @@ public struct DossierRegistration: Sendable, Hashable {
     public var history: [DossierEvent]
 
     /// Applies the rules; a refusal names what is wrong.
-    public init(service: Service, tier: Tier, filed: CalendarDate?, unit: String?, today: CalendarDate,
-                calendar: HolidayCalendar, random: some RandomSource) throws(DossierRefusal) {
+    public init(
+        service: Service, tier: Tier, filed: CalendarDate?, unit: String?, today: CalendarDate,
+        calendar: HolidayCalendar, random: some RandomSource
+    ) throws(DossierRefusal) {
         let offer = try DossierRules.offer(of: service, tier: tier)
         let filedOn = filed ?? today
         if let future = DossierRules.refusal(ofFuture: filedOn, today: today) { throw future }
@@ -37,8 +39,9 @@ public struct DossierRegistration: Sendable, Hashable {
 
     /// What `kiosk dossier register --json` prints once the store has given the number.
     public func receipt(number: String) -> Receipt {
-        Receipt(number: SafeText.clean(number), code: AccessCode.grouped(code), service: SafeText.clean(service.number),
-                tier: tier.rawValue, filed: filed.iso, deadline: deadline.iso)
+        Receipt(
+            number: SafeText.clean(number), code: AccessCode.grouped(code), service: SafeText.clean(service.number),
+            tier: tier.rawValue, filed: filed.iso, deadline: deadline.iso)
     }
 
     /// The registration handed to the registry's scripts: every value a string, the code grouped

@@ -67,7 +67,9 @@ public enum DossierRules {
     }
 
     /// The deadline: `days` working days after the filing date, holidays not counted.
-    public static func deadline(filed: CalendarDate, days: Int, calendar: HolidayCalendar) throws(DossierRefusal)
+    public static func deadline(
+        filed: CalendarDate, days: Int, calendar: HolidayCalendar
+    ) throws(DossierRefusal)
         -> CalendarDate
     {
         do { return try calendar.adding(workingDays: days, to: filed) } catch { throw .calendar(error) }
@@ -83,8 +85,10 @@ public enum DossierRules {
     /// Everything the rules refuse about `change` following `previous` (nil: it would be the
     /// first entry) in the history of a dossier filed on `filed`, as of `today`; empty when the
     /// change may be recorded.
-    public static func refusals(of change: DossierEvent, after previous: DossierEvent?, filed: CalendarDate,
-                                today: CalendarDate) -> [DossierRefusal] {
+    public static func refusals(
+        of change: DossierEvent, after previous: DossierEvent?, filed: CalendarDate,
+        today: CalendarDate
+    ) -> [DossierRefusal] {
         var refusals: [DossierRefusal] = []
         if let previous {
             if !previous.status.canMove(to: change.status) {

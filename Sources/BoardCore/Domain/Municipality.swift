@@ -27,8 +27,10 @@ public struct Municipality: Sendable, Hashable, Codable {
     public var web: String?
     public var hours: [OpeningHours]
 
-    public init(name: LocalizedText, centre: LocalizedText, address: LocalizedText, phones: [Phone],
-                helpdesk: String? = nil, email: String? = nil, web: String? = nil, hours: [OpeningHours]) {
+    public init(
+        name: LocalizedText, centre: LocalizedText, address: LocalizedText, phones: [Phone],
+        helpdesk: String? = nil, email: String? = nil, web: String? = nil, hours: [OpeningHours]
+    ) {
         self.name = name
         self.centre = centre
         self.address = address

@@ -44,10 +44,12 @@ public struct Service: Sendable, Hashable, Codable, Identifiable {
 
     public var id: String { number }
 
-    public init(number: String, category: String, name: LocalizedText, description: LocalizedText,
-                legalBasis: LocalizedText, documents: [Document], tiers: [TierOffer], unit: LocalizedText,
-                channels: [Channel], stages: [LocalizedText], result: LocalizedText,
-                validity: LocalizedText? = nil, keywordsBG: [String] = [], keywordsEN: [String] = []) {
+    public init(
+        number: String, category: String, name: LocalizedText, description: LocalizedText,
+        legalBasis: LocalizedText, documents: [Document], tiers: [TierOffer], unit: LocalizedText,
+        channels: [Channel], stages: [LocalizedText], result: LocalizedText,
+        validity: LocalizedText? = nil, keywordsBG: [String] = [], keywordsEN: [String] = []
+    ) {
         self.number = number
         self.category = category
         self.name = name
@@ -66,9 +68,10 @@ public struct Service: Sendable, Hashable, Codable, Identifiable {
 
     /// The short form kept in the catalogue's lists.
     public var summary: ServiceSummary {
-        ServiceSummary(number: number, category: category, name: name,
-                       cheapest: tiers.map(\.feeCents).min() ?? 0,
-                       fastestDays: tiers.map(\.days).min() ?? 0)
+        ServiceSummary(
+            number: number, category: category, name: name,
+            cheapest: tiers.map(\.feeCents).min() ?? 0,
+            fastestDays: tiers.map(\.days).min() ?? 0)
     }
 }
 

@@ -16,7 +16,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .busy(let p): return "\(p): the board database is locked by another program for too long"
         case .empty(let p): return "\(p): the board database holds no content yet (run: kiosk import DIR)"
         case .newerSchema(let p, let found, let supported):
-            return "\(p): the board database has schema version \(found), newer than this build's \(supported); update the kiosk"
+            return
+                "\(p): the board database has schema version \(found), newer than this build's \(supported); update "
+                + "the kiosk"
         case .failed(let p, let r): return "\(p): \(r)"
         }
     }

@@ -93,7 +93,11 @@ public enum SurveyAnswer: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let n = try? c.decode(Int.self) { self = .value(n) } else { self = SurveyAnswer(stored: try c.decode(String.self)) }
+        if let n = try? c.decode(Int.self) {
+            self = .value(n)
+        } else {
+            self = SurveyAnswer(stored: try c.decode(String.self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

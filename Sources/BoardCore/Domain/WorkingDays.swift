@@ -44,8 +44,10 @@ public struct HolidayCalendar: Sendable {
     /// Saturdays decreed working days in exchange.
     public var extraWorkingDays: Set<CalendarDate>
 
-    public init(fixed: [Fixed], easter: [Int: CalendarDate], easterDays: [Int] = [-2, -1, 0, 1],
-                extraDaysOff: Set<CalendarDate> = [], extraWorkingDays: Set<CalendarDate> = []) {
+    public init(
+        fixed: [Fixed], easter: [Int: CalendarDate], easterDays: [Int] = [-2, -1, 0, 1],
+        extraDaysOff: Set<CalendarDate> = [], extraWorkingDays: Set<CalendarDate> = []
+    ) {
         self.fixed = fixed
         self.easter = easter
         self.easterDays = easterDays
@@ -112,11 +114,17 @@ public struct HolidayCalendar: Sendable {
         var easter: [Int: CalendarDate] = [:]
         var easterDays: [Int] = [-2, -1, 0, 1]
         var extraOff = Set<CalendarDate>(), extraWorking = Set<CalendarDate>()
-        if let o = root.object(allowed: ["fixed", "orthodox_easter", "easter_days", "extra_days_off", "extra_working_days", "source"]) {
+        if let o = root.object(allowed: [
+            "fixed", "orthodox_easter", "easter_days", "extra_days_off", "extra_working_days", "source",
+        ]) {
             for item in o.required("fixed")?.array() ?? [] {
-                guard let f = item.object(allowed: ["date", "name"]), let text = f.required("date")?.string() else { continue }
+                guard let f = item.object(allowed: ["date", "name"]), let text = f.required("date")?.string() else {
+                    continue
+                }
                 let parts = text.split(separator: "-")
-                guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), CalendarDate(year: 2024, month: m, day: d) != nil else {
+                guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]),
+                    CalendarDate(year: 2024, month: m, day: d) != nil
+                else {
                     item.fail("date must be MM-DD, found \"\(SafeText.clean(text))\"")
                     continue
                 }
@@ -137,12 +145,18 @@ public struct HolidayCalendar: Sendable {
                     node.fail("must be an object of \"YEAR\": \"YYYY-MM-DD\"")
                 }
             }
-            if let days = o.optional("easter_days")?.array() { easterDays = days.compactMap { $0.integer(minimum: -7) } }
+            if let days = o.optional("easter_days")?.array() {
+                easterDays = days.compactMap { $0.integer(minimum: -7) }
+            }
             for d in o.optional("extra_days_off")?.array() ?? [] { if let date = d.date() { extraOff.insert(date) } }
-            for d in o.optional("extra_working_days")?.array() ?? [] { if let date = d.date() { extraWorking.insert(date) } }
+            for d in o.optional("extra_working_days")?.array() ?? [] {
+                if let date = d.date() { extraWorking.insert(date) }
+            }
         }
         if !log.issues.isEmpty { throw ContentValidationError(issues: log.issues) }
-        self.init(fixed: fixed, easter: easter, easterDays: easterDays, extraDaysOff: extraOff, extraWorkingDays: extraWorking)
+        self.init(
+            fixed: fixed, easter: easter, easterDays: easterDays, extraDaysOff: extraOff, extraWorkingDays: extraWorking
+        )
     }
 }
 

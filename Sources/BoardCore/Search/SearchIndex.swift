@@ -67,7 +67,9 @@ public final class SearchIndex: Sendable {
             precondition(numbers.count < 1 << 30, "a posting packs the document number in 30 bits")
             let d = UInt32(numbers.count)
             numbers.append(document.number)
-            let fields: [(Field, [String])] = [(.name, document.names), (.keyword, document.keywords), (.description, document.descriptions)]
+            let fields: [(Field, [String])] = [
+                (.name, document.names), (.keyword, document.keywords), (.description, document.descriptions),
+            ]
             for (field, texts) in fields {
                 var seen = Set<Int32>()
                 for text in texts {
@@ -168,18 +170,21 @@ public final class SearchIndex: Sendable {
                     if number == digits { best[d] = 1000 } else if number.hasPrefix(digits) { best[d] = 400 }
                 }
             }
-            w.withUnsafeBufferPointer { query in wordBytes.withUnsafeBufferPointer { words in
-                for id in 0..<(wordStarts.count - 1) {
-                    let candidate = UnsafeBufferPointer(rebasing: words[Int(wordStarts[id])..<Int(wordStarts[id + 1])])
-                    let match = SearchIndex.match(query, candidate)
-                    guard match != .none else { continue }
-                    for posting in postingList[Int(postingStarts[id])..<Int(postingStarts[id + 1])] {
-                        let d = Int(posting >> 2)
-                        let score = match.rawValue * Field(rawValue: Int(posting & 3))!.weight
-                        if score > best[d] { best[d] = score }
+            w.withUnsafeBufferPointer { query in
+                wordBytes.withUnsafeBufferPointer { words in
+                    for id in 0..<(wordStarts.count - 1) {
+                        let candidate = UnsafeBufferPointer(
+                            rebasing: words[Int(wordStarts[id])..<Int(wordStarts[id + 1])])
+                        let match = SearchIndex.match(query, candidate)
+                        guard match != .none else { continue }
+                        for posting in postingList[Int(postingStarts[id])..<Int(postingStarts[id + 1])] {
+                            let d = Int(posting >> 2)
+                            let score = match.rawValue * Field(rawValue: Int(posting & 3))!.weight
+                            if score > best[d] { best[d] = score }
+                        }
                     }
                 }
-            } }
+            }
             for d in best.indices {
                 if best[d] == 0 { matchedAll[d] = false } else { total[d] += best[d] }
             }
@@ -216,7 +221,9 @@ public final class SearchIndex: Sendable {
     package static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count <= haystack.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if UnsafeBufferPointer(rebasing: haystack[start..<start + needle.count]).elementsEqual(needle) { return true }
+            if UnsafeBufferPointer(rebasing: haystack[start..<start + needle.count]).elementsEqual(needle) {
+                return true
+            }
         }
         return false
     }
@@ -233,7 +240,11 @@ public final class SearchIndex: Sendable {
                 case .whole, .stem:
                     ranges.append(word.start..<word.end)
                 case .prefix:
-                    ranges.append(word.start..<min(word.end, word.start + originalLength(of: q, in: text, from: word.start, wordEnd: word.end)))
+                    ranges.append(
+                        word
+                            .start..<min(
+                                word.end,
+                                word.start + originalLength(of: q, in: text, from: word.start, wordEnd: word.end)))
                 case .inside, .none:
                     continue
                 }

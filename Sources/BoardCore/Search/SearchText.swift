@@ -31,7 +31,8 @@ public enum SearchText {
     /// Spellings folded to one marker byte each, longest first.
     package static let folds: [([UInt8], UInt8)] = [
         ("sht", 1), ("6t", 1), ("zh", 2), ("ts", 3), ("ch", 4), ("sh", 5), ("yu", 6), ("ju", 6), ("iu", 6),
-        ("ya", 7), ("ia", 7), ("c", 3), ("4", 4), ("6", 5), ("w", 1), ("q", 7), ("x", UInt8(ascii: "h")), ("y", UInt8(ascii: "j")),
+        ("ya", 7), ("ia", 7), ("c", 3), ("4", 4), ("6", 5), ("w", 1), ("q", 7), ("x", UInt8(ascii: "h")),
+        ("y", UInt8(ascii: "j")),
     ].map { (Array($0.0.utf8), $0.1) }
 
     /// Words (runs of letters and digits) of `text` in canonical form, with their positions.
@@ -79,8 +80,8 @@ public enum SearchText {
         switch v {
         case 0x430...0x44F: return v
         case 0x410...0x42F: return v + 0x20
-        case 0x400, 0x401, 0x450, 0x451, 0x404, 0x454: return 0x435   // ѐ ё є → е
-        case 0x40D, 0x45D, 0x406, 0x456, 0x407, 0x457: return 0x438   // ѝ і ї → и
+        case 0x400, 0x401, 0x450, 0x451, 0x404, 0x454: return 0x435  // ѐ ё є → е
+        case 0x40D, 0x45D, 0x406, 0x456, 0x407, 0x457: return 0x438  // ѝ і ї → и
         default: return nil
         }
     }
@@ -119,7 +120,10 @@ public enum SearchText {
     }
 
     /// Little words that do not narrow a search: dropped from a query that has others.
-    public static let stopWords: Set<[UInt8]> = Set(["за", "на", "и", "от", "в", "във", "с", "със", "по", "до", "при", "към", "или",
-                                                     "of", "for", "the", "a", "an", "and", "to", "in", "on", "or", "by"]
+    public static let stopWords: Set<[UInt8]> = Set(
+        [
+            "за", "на", "и", "от", "в", "във", "с", "със", "по", "до", "при", "към", "или",
+            "of", "for", "the", "a", "an", "and", "to", "in", "on", "or", "by",
+        ]
         .flatMap { words($0).map(\.bytes) })
 }

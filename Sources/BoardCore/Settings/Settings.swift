@@ -49,9 +49,11 @@ public struct Settings: Sendable, Hashable {
     public var staffExitEnabled: Bool { staffPinHash != nil && !staffExit.isEmpty }
 
     /// Every key the file may set, for the error message on a typo.
-    public static let keys = ["database", "survey_database", "content", "language", "idle_timeout",
-                              "idle_timeout_dossier", "lockdown", "staff_exit", "staff_pin", "phone", "mode",
-                              "theme", "dossier_number", "holidays", "throttle"]
+    public static let keys = [
+        "database", "survey_database", "content", "language", "idle_timeout",
+        "idle_timeout_dossier", "lockdown", "staff_exit", "staff_pin", "phone", "mode",
+        "theme", "dossier_number", "holidays", "throttle",
+    ]
 
     /// Parses settings text; `source` names the file in errors.
     public init(parsing text: String, source: String) throws(SettingsError) {
@@ -62,8 +64,9 @@ public struct Settings: Sendable, Hashable {
             let line = String(raw).trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let eq = line.firstIndex(of: "=") else {
-                throw SettingsError(source: source, line: lineNumber, key: nil,
-                                    message: "expected `key = value`, found \"\(SafeText.clean(line))\"")
+                throw SettingsError(
+                    source: source, line: lineNumber, key: nil,
+                    message: "expected `key = value`, found \"\(SafeText.clean(line))\"")
             }
             let key = String(line[..<eq]).trimmingCharacters(in: .whitespaces)
             let value = String(line[line.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
@@ -128,7 +131,8 @@ public struct Settings: Sendable, Hashable {
             // A crypt(3) hash with a salt: $id$[params$]salt$hash, as `kiosk hash-pin` prints.
             let parts = value.split(separator: "$", omittingEmptySubsequences: false)
             guard value.hasPrefix("$"), parts.count >= 4, !parts.contains(where: { $0.contains(" ") }) else {
-                return "must be a salted hash printed by `kiosk hash-pin` (starting with $y$ or $6$), not the PIN itself"
+                return
+                    "must be a salted hash printed by `kiosk hash-pin` (starting with $y$ or $6$), not the PIN itself"
             }
             staffPinHash = value
         default:

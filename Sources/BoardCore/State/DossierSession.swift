@@ -45,7 +45,9 @@ public struct DossierSession: Sendable, Hashable {
 
     public init() {}
 
-    public var isEmpty: Bool { number.isEmpty && code.isEmpty && report == nil && notice == nil && field == .number && !checking }
+    public var isEmpty: Bool {
+        number.isEmpty && code.isEmpty && report == nil && notice == nil && field == .number && !checking
+    }
 
     /// Forgets everything the visitor typed or saw.
     public mutating func clear() {

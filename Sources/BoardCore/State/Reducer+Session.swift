@@ -146,7 +146,8 @@ extension Board {
             if catalogue.containsService(number) {
                 effects.append(.loadService(number: number))
             } else {
-                let category = state.card?.service?.category
+                let category =
+                    state.card?.service?.category
                     ?? previous.allServices.first { $0.number == number }?.category
                 leaveForCategory(&state, category, catalogue: catalogue)
                 notify(&state, UIText.serviceWithdrawn)
@@ -164,7 +165,9 @@ extension Board {
     package static func leaveForCategory(_ state: inout BoardState, _ category: String?, catalogue: Catalogue) {
         // Back through the history to the list the visitor came from, if it still exists.
         while let previous = state.history.popLast() {
-            if case .services(let id) = previous.screen, catalogue.category(id) != nil, category == nil || category == id {
+            if case .services(let id) = previous.screen, catalogue.category(id) != nil,
+                category == nil || category == id
+            {
                 state.place = previous
                 state.card = nil
                 return
@@ -182,7 +185,8 @@ extension Board {
         }
         state.history = [Place(.attract), Place(.home, selected: HomeItem.services.rawValue)]
         if let category, catalogue.category(category) != nil {
-            state.history.append(Place(.categories, selected: catalogue.categories.firstIndex { $0.id == category } ?? 0))
+            state.history.append(
+                Place(.categories, selected: catalogue.categories.firstIndex { $0.id == category } ?? 0))
             state.place = Place(.services(category: category))
         } else {
             state.place = Place(.categories)

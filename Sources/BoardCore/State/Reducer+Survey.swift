@@ -2,7 +2,8 @@ extension Board {
     /// The card's question on screen, if a question is on screen.
     package static func currentQuestion(_ state: BoardState) -> (Int, SurveyDefinition.Question)? {
         guard case .survey(let step) = state.screen, let questions = state.catalogue?.survey?.questions,
-              questions.indices.contains(step) else { return nil }
+            questions.indices.contains(step)
+        else { return nil }
         return (step, questions[step])
     }
 
@@ -32,7 +33,8 @@ extension Board {
             if question.kind == .comment {
                 switch key {
                 case .escape: return perform(&state, .back)
-                case .backspace: return state.survey.comment.isEmpty ? perform(&state, .back) : perform(&state, .deleteBackward)
+                case .backspace:
+                    return state.survey.comment.isEmpty ? perform(&state, .back) : perform(&state, .deleteBackward)
                 case .enter: return perform(&state, .commentDone)
                 case .pageDown: return perform(&state, .skipQuestion)
                 case .tab: return perform(&state, .toggleKeyboard)
@@ -52,7 +54,9 @@ extension Board {
             case .enter: return perform(&state, .answer(state.place.selected))
             case .pageDown: return perform(&state, .skipQuestion)
             case .character(let c):
-                if let digit = c.wholeNumberValue, digit >= 1, digit <= count { return perform(&state, .answer(digit - 1)) }
+                if let digit = c.wholeNumberValue, digit >= 1, digit <= count {
+                    return perform(&state, .answer(digit - 1))
+                }
                 if c == "l" || c == "L" || c == "л" || c == "Л" { return perform(&state, .toggleLanguage) }
             case .function(2): return perform(&state, .toggleLanguage)
             default: break
@@ -74,9 +78,12 @@ extension Board {
     package static func performSurvey(_ state: inout BoardState, _ action: Action) -> [Effect] {
         switch action {
         case .answer(let index):
-            guard let (step, question) = currentQuestion(state), index >= 0, index < question.answerCount else { return [] }
+            guard let (step, question) = currentQuestion(state), index >= 0, index < question.answerCount else {
+                return []
+            }
             state.place.selected = index
-            state.survey.answers[question.id] = question.kind == .choice ? .option(question.options[index].id) : .value(index + 1)
+            state.survey.answers[question.id] =
+                question.kind == .choice ? .option(question.options[index].id) : .value(index + 1)
             nextQuestion(&state, after: step)
         case .skipQuestion:
             guard let (step, question) = currentQuestion(state) else { return [] }
@@ -89,13 +96,16 @@ extension Board {
             state.survey.answers[question.id] = text.isEmpty ? nil : .text(text)
             nextQuestion(&state, after: step)
         case .submitCard:
-            guard state.screen == .surveyConfirm, !state.survey.saving, let catalogue = state.catalogue else { return [] }
+            guard state.screen == .surveyConfirm, !state.survey.saving, let catalogue = state.catalogue else {
+                return []
+            }
             state.survey.saving = true
             state.survey.saveFailed = false
             let now = state.clock
             let flood = state.survey.lastCardAt.map { now - $0 < SurveyProgress.floodInterval } ?? false
-            let card = SurveyCard(day: state.now.date, centre: catalogue.municipality.centre.bg + ", " + catalogue.municipality.name.bg,
-                                  answers: state.survey.answers, flood: flood)
+            let card = SurveyCard(
+                day: state.now.date, centre: catalogue.municipality.centre.bg + ", " + catalogue.municipality.name.bg,
+                answers: state.survey.answers, flood: flood)
             return [.saveCard(card)]
         case .newCard:
             guard state.screen == .surveyThanks else { return [] }
@@ -148,7 +158,8 @@ extension Board {
 
     package static func surveyTick(_ state: inout BoardState) -> [Effect] {
         if state.screen == .surveyThanks, let at = state.survey.thanksAt,
-           state.clock - at >= SurveyProgress.thanksSeconds {
+            state.clock - at >= SurveyProgress.thanksSeconds
+        {
             return perform(&state, .newCard)
         }
         return []

@@ -63,9 +63,11 @@ public enum StaffSequence {
         for word in text.split(separator: " ") {
             let name = String(word)
             let lower = name.lowercased()
-            let named: [String: Key] = ["esc": .escape, "enter": .enter, "tab": .tab, "home": .home, "end": .end,
-                                        "pgup": .pageUp, "pgdn": .pageDown, "up": .up, "down": .down,
-                                        "left": .left, "right": .right]
+            let named: [String: Key] = [
+                "esc": .escape, "enter": .enter, "tab": .tab, "home": .home, "end": .end,
+                "pgup": .pageUp, "pgdn": .pageDown, "up": .up, "down": .down,
+                "left": .left, "right": .right,
+            ]
             if let key = named[lower] {
                 keys.append(key)
             } else if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...24).contains(n) {

@@ -46,11 +46,16 @@ package enum ReportText {
         for q in r.questions where q.kind != .comment {
             out.append("")
             out.append(both(q.text))
-            out.append("  Отговори / Answers: \(q.answered)" + (q.mean != nil ? "   Средно / Mean: \(decimal(q.mean))   Доволни / Satisfied: \(percent(q.satisfied))" : ""))
+            out.append(
+                "  Отговори / Answers: \(q.answered)"
+                    + (q.mean != nil
+                        ? "   Средно / Mean: \(decimal(q.mean))   Доволни / Satisfied: \(percent(q.satisfied))" : ""))
             let labelWidth = q.buckets.map { DisplayWidth.of(both($0.label)) }.max() ?? 0
             for b in q.buckets {
                 let share = q.answered > 0 ? Double(b.count) / Double(q.answered) : nil
-                out.append("  " + TextLayout.fit(both(b.label), width: labelWidth) + "  " + pad(b.count) + "  " + padLeft(percent(share), 5) + "  " + bar(b.count, of: q.answered))
+                out.append(
+                    "  " + TextLayout.fit(both(b.label), width: labelWidth) + "  " + pad(b.count) + "  "
+                        + padLeft(percent(share), 5) + "  " + bar(b.count, of: q.answered))
             }
         }
         if !r.groups.isEmpty {
@@ -72,16 +77,28 @@ package enum ReportText {
         var out: [String] = []
         out.append("# Анкета за удовлетвореността / Satisfaction survey")
         out.append("")
-        out.append("Период / Period: **\(r.from) – \(r.to)** · Карти / Cards: **\(r.cards)** · Маркирани като поток / Flagged floods: **\(r.floods)**" + (r.floodsIncluded ? " (included)" : " (left out)"))
+        out.append(
+            "Период / Period: **\(r.from) – \(r.to)** · Карти / Cards: **\(r.cards)** · Маркирани като поток / "
+                + "Flagged floods: **\(r.floods)**"
+                + (r.floodsIncluded ? " (included)" : " (left out)"))
         for q in r.questions where q.kind != .comment {
             out.append("")
             out.append("## \(cell(both(q.text)))")
-            if q.mean != nil { out.append(""); out.append("Средно / Mean: **\(decimal(q.mean))** · Доволни / Satisfied: **\(percent(q.satisfied))** · Отговори / Answers: \(q.answered)") }
+            if q.mean != nil {
+                out.append("");
+                out.append(
+                    "Средно / Mean: **\(decimal(q.mean))** · Доволни / Satisfied: **\(percent(q.satisfied))** · "
+                        + "Отговори / Answers: \(q.answered)"
+                )
+            }
             out.append("")
             out.append("| Отговор / Answer | Брой / Count | Дял / Share |")
             out.append("|---|---:|---:|")
             for b in q.buckets {
-                out.append("| \(cell(both(b.label))) | \(b.count) | \(percent(q.answered > 0 ? Double(b.count) / Double(q.answered) : nil)) |")
+                out.append(
+                    "| \(cell(both(b.label))) | \(b.count) | "
+                        + "\(percent(q.answered > 0 ? Double(b.count) / Double(q.answered) : nil)) |"
+                )
             }
         }
         if !r.groups.isEmpty {
@@ -131,11 +148,18 @@ package enum ReportCSV {
         for q in r.questions where q.kind != .comment {
             for b in q.buckets {
                 let share = q.answered > 0 ? Double(b.count) / Double(q.answered) : nil
-                rows.append(["answers", q.text.bg, b.label.bg, "\(b.count)", share.map { decimal($0) } ?? "", decimal(q.mean) == "–" ? "" : decimal(q.mean), q.satisfied.map { decimal($0) } ?? ""])
+                rows.append([
+                    "answers", q.text.bg, b.label.bg, "\(b.count)", share.map { decimal($0) } ?? "",
+                    decimal(q.mean) == "–" ? "" : decimal(q.mean), q.satisfied.map { decimal($0) } ?? "",
+                ])
             }
         }
-        for g in r.groups { rows.append(["topic", "", g.label.bg, "\(g.cards)", "", "", g.satisfied.map { decimal($0) } ?? ""]) }
-        for m in r.months { rows.append(["month", "", m.month, "\(m.cards)", "", "", m.satisfied.map { decimal($0) } ?? ""]) }
+        for g in r.groups {
+            rows.append(["topic", "", g.label.bg, "\(g.cards)", "", "", g.satisfied.map { decimal($0) } ?? ""])
+        }
+        for m in r.months {
+            rows.append(["month", "", m.month, "\(m.cards)", "", "", m.satisfied.map { decimal($0) } ?? ""])
+        }
         for c in r.comments { rows.append(["comment", c.day, c.text, "", "", "", ""]) }
         return "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -144,15 +168,23 @@ package enum ReportCSV {
 /// Bar charts as SVG: one chart per question, the satisfied share by month.
 package enum ReportSVG {
     package static func escape(_ s: String) -> String {
-        SafeText.clean(s).replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;").replacingAll("\"", with: "&quot;")
+        SafeText.clean(s).replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(
+            ">", with: "&gt;"
+        ).replacingAll("\"", with: "&quot;")
     }
 
     package static func render(_ r: SurveyReport) -> String {
         let width = 760
         var y = 70
         var body: [String] = []
-        body.append("<text x=\"20\" y=\"32\" font-size=\"22\" font-weight=\"bold\">Анкета за удовлетвореността / Satisfaction survey</text>")
-        body.append("<text x=\"20\" y=\"56\" font-size=\"14\">\(escape("\(r.from) – \(r.to) · \(r.cards) карти / cards · \(r.floods) маркирани като поток / flagged floods"))</text>")
+        body.append(
+            "<text x=\"20\" y=\"32\" font-size=\"22\" font-weight=\"bold\">Анкета за удовлетвореността / "
+                + "Satisfaction survey</text>"
+        )
+        let period =
+            "\(r.from) – \(r.to) · \(r.cards) карти / cards · "
+            + "\(r.floods) маркирани като поток / flagged floods"
+        body.append("<text x=\"20\" y=\"56\" font-size=\"14\">\(escape(period))</text>")
         func chart(_ title: String, _ bars: [(String, Int, String)], total: Int) {
             y += 24
             body.append("<text x=\"20\" y=\"\(y)\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>")
@@ -161,20 +193,33 @@ package enum ReportSVG {
             for (label, value, caption) in bars {
                 let length = Int(Double(value) / Double(maximum) * 380)
                 body.append("<text x=\"20\" y=\"\(y + 15)\" font-size=\"13\">\(escape(label))</text>")
-                body.append("<rect x=\"260\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" fill=\"#2a6fb0\"><title>\(escape(label)): \(value)</title></rect>")
+                body.append(
+                    "<rect x=\"260\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" "
+                        + "fill=\"#2a6fb0\"><title>\(escape(label)): \(value)</title></rect>"
+                )
                 body.append("<text x=\"\(266 + length)\" y=\"\(y + 15)\" font-size=\"13\">\(escape(caption))</text>")
                 y += 22
             }
         }
         for q in r.questions where q.kind != .comment {
-            let bars = q.buckets.map { b in (b.label.bg, b.count, "\(b.count) (\(percent(q.answered > 0 ? Double(b.count) / Double(q.answered) : nil)))") }
-            chart(both(q.text) + (q.satisfied != nil ? " — доволни / satisfied \(percent(q.satisfied))" : ""), bars, total: q.answered)
+            let bars = q.buckets.map { b in
+                (
+                    b.label.bg, b.count,
+                    "\(b.count) (\(percent(q.answered > 0 ? Double(b.count) / Double(q.answered) : nil)))"
+                )
+            }
+            chart(
+                both(q.text) + (q.satisfied != nil ? " — доволни / satisfied \(percent(q.satisfied))" : ""), bars,
+                total: q.answered)
         }
-        chart("Доволни по месеци / Satisfied by month (%)", r.months.map { ($0.month, Int((($0.satisfied ?? 0) * 100).rounded()), percent($0.satisfied)) }, total: 100)
+        chart(
+            "Доволни по месеци / Satisfied by month (%)",
+            r.months.map { ($0.month, Int((($0.satisfied ?? 0) * 100).rounded()), percent($0.satisfied)) }, total: 100)
         y += 20
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(y)" viewBox="0 0 \(width) \(y)" font-family="DejaVu Sans, Arial, sans-serif">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(y)" viewBox="0 0 \(width) \(y)" \
+            font-family="DejaVu Sans, Arial, sans-serif">
             <rect width="100%" height="100%" fill="white"/>
             \(body.joined(separator: "\n"))
             </svg>

@@ -24,7 +24,10 @@ public struct SurveyReport: Sendable, Hashable, Codable {
         /// Share of answers that are satisfied: faces 3–4, scale 4–5.
         public var satisfied: Double?
 
-        package init(id: String, kind: SurveyDefinition.Kind, text: LocalizedText, answered: Int, buckets: [Bucket], mean: Double? = nil, satisfied: Double? = nil) {
+        package init(
+            id: String, kind: SurveyDefinition.Kind, text: LocalizedText, answered: Int, buckets: [Bucket],
+            mean: Double? = nil, satisfied: Double? = nil
+        ) {
             self.id = id
             self.kind = kind
             self.text = text
@@ -90,7 +93,10 @@ public struct SurveyReport: Sendable, Hashable, Codable {
     /// The plain statement of every figure. `kiosk report` counts the same figures with SQL
     /// (`SurveyStore.report`): a change here needs the same change there (SurveyReportQueryTests
     /// compares the two on odd and legacy cards).
-    public init(definition: SurveyDefinition, cards all: [SurveyCard], from: CalendarDate, to: CalendarDate, includeFloods: Bool = false) {
+    public init(
+        definition: SurveyDefinition, cards all: [SurveyCard], from: CalendarDate, to: CalendarDate,
+        includeFloods: Bool = false
+    ) {
         self.from = from.iso
         self.to = to.iso
         let inPeriod = all.filter { $0.day >= from && $0.day <= to }
@@ -120,34 +126,49 @@ public struct SurveyReport: Sendable, Hashable, Codable {
                     return nil
                 }
                 let buckets = (1...q.answerCount).map { v in
-                    Bucket(key: String(v), label: SurveyText.answerLabel(q.kind, v), count: values.filter { $0 == v }.count)
+                    Bucket(
+                        key: String(v), label: SurveyText.answerLabel(q.kind, v), count: values.filter { $0 == v }.count
+                    )
                 }
                 let mean = values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
                 let threshold = q.kind == .faces ? 3 : 4
-                let satisfied = values.isEmpty ? nil : Double(values.filter { $0 >= threshold }.count) / Double(values.count)
-                questions.append(QuestionResult(id: q.id, kind: q.kind, text: q.text, answered: values.count, buckets: buckets, mean: mean, satisfied: satisfied))
+                let satisfied =
+                    values.isEmpty ? nil : Double(values.filter { $0 >= threshold }.count) / Double(values.count)
+                questions.append(
+                    QuestionResult(
+                        id: q.id, kind: q.kind, text: q.text, answered: values.count, buckets: buckets, mean: mean,
+                        satisfied: satisfied))
             case .choice:
                 let chosen = cards.compactMap { card -> String? in
                     if case .option(let o)? = card.answers[q.id] { return o }
                     return nil
                 }
-                let buckets = q.options.map { Bucket(key: $0.id, label: $0.text, count: chosen.filter { [id = $0.id] in $0 == id }.count) }
-                questions.append(QuestionResult(id: q.id, kind: q.kind, text: q.text, answered: buckets.map(\.count).reduce(0, +), buckets: buckets, mean: nil, satisfied: nil))
+                let buckets = q.options.map {
+                    Bucket(key: $0.id, label: $0.text, count: chosen.filter { [id = $0.id] in $0 == id }.count)
+                }
+                questions.append(
+                    QuestionResult(
+                        id: q.id, kind: q.kind, text: q.text, answered: buckets.map(\.count).reduce(0, +),
+                        buckets: buckets, mean: nil, satisfied: nil))
             case .comment:
                 for card in cards {
                     // An option under a comment question is a comment stored before texts
                     // beginning with "=" were escaped (survey files of version 1): its text.
-                    let written: String? = switch card.answers[q.id] {
-                    case .text(let t)?: t
-                    case .option(let o)?: "=" + o
-                    default: nil
-                    }
+                    let written: String? =
+                        switch card.answers[q.id] {
+                        case .text(let t)?: t
+                        case .option(let o)?: "=" + o
+                        default: nil
+                        }
                     if let t = written {
                         let clean = SafeText.clean(t).trimmingCharacters(in: .whitespaces)
                         if !clean.isEmpty { comments.append(Comment(day: card.day.iso, text: clean)) }
                     }
                 }
-                questions.append(QuestionResult(id: q.id, kind: q.kind, text: q.text, answered: comments.count, buckets: [], mean: nil, satisfied: nil))
+                questions.append(
+                    QuestionResult(
+                        id: q.id, kind: q.kind, text: q.text, answered: comments.count, buckets: [], mean: nil,
+                        satisfied: nil))
             }
         }
         self.questions = questions
@@ -168,14 +189,19 @@ public struct SurveyReport: Sendable, Hashable, Codable {
             let key = "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
             let group = cards.filter { $0.day.year == month.year && $0.day.month == month.month }
             months.append(MonthResult(month: key, cards: group.count, satisfied: share(group)))
-            month = month.month == 12 ? CalendarDate(year: month.year + 1, month: 1, day: 1)! : CalendarDate(year: month.year, month: month.month + 1, day: 1)!
+            month =
+                month.month == 12
+                ? CalendarDate(year: month.year + 1, month: 1, day: 1)!
+                : CalendarDate(year: month.year, month: month.month + 1, day: 1)!
         }
         self.months = months
     }
 
     /// A report from figures counted elsewhere (see `SurveyStore.report`).
-    package init(from: String, to: String, cards: Int, floods: Int, floodsIncluded: Bool, questions: [QuestionResult],
-         groups: [GroupResult], months: [MonthResult], comments: [Comment]) {
+    package init(
+        from: String, to: String, cards: Int, floods: Int, floodsIncluded: Bool, questions: [QuestionResult],
+        groups: [GroupResult], months: [MonthResult], comments: [Comment]
+    ) {
         self.from = from
         self.to = to
         self.cards = cards
@@ -190,9 +216,14 @@ public struct SurveyReport: Sendable, Hashable, Codable {
     /// The last full half-year before `today`: January–June or July–December.
     public static func lastHalfYear(before today: CalendarDate) -> (CalendarDate, CalendarDate) {
         if today.month >= 7 {
-            return (CalendarDate(year: today.year, month: 1, day: 1)!, CalendarDate(year: today.year, month: 6, day: 30)!)
+            return (
+                CalendarDate(year: today.year, month: 1, day: 1)!, CalendarDate(year: today.year, month: 6, day: 30)!
+            )
         }
-        return (CalendarDate(year: today.year - 1, month: 7, day: 1)!, CalendarDate(year: today.year - 1, month: 12, day: 31)!)
+        return (
+            CalendarDate(year: today.year - 1, month: 7, day: 1)!,
+            CalendarDate(year: today.year - 1, month: 12, day: 31)!
+        )
     }
 }
 

@@ -115,7 +115,9 @@ public enum TextLayout {
         if DisplayWidth.isSimple(text) {
             // One column a scalar; at least one is taken, as below, to make progress.
             let scalars = text.unicodeScalars
-            let index = scalars.index(scalars.startIndex, offsetBy: max(1, width), limitedBy: scalars.endIndex) ?? scalars.endIndex
+            let index =
+                scalars.index(scalars.startIndex, offsetBy: max(1, width), limitedBy: scalars.endIndex)
+                ?? scalars.endIndex
             return (String(text[..<index]), String(text[index...]))
         }
         return splitCharacters(text, at: width)

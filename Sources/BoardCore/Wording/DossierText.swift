@@ -8,8 +8,9 @@ package enum DossierText {
         return base
     }
 
-    package static let hint = LocalizedText(bg: "Въведете номера и кода за достъп от разписката си.",
-                                    en: "Enter the number and the access code from your receipt.")
+    package static let hint = LocalizedText(
+        bg: "Въведете номера и кода за достъп от разписката си.",
+        en: "Enter the number and the access code from your receipt.")
     package static let numberLabel = LocalizedText(bg: "Номер на преписка", en: "Dossier number")
     package static let codeLabel = LocalizedText(bg: "Код за достъп", en: "Access code")
     package static let delete = LocalizedText(bg: "⌫ Изтрий", en: "⌫ Delete")
@@ -22,26 +23,39 @@ package enum DossierText {
         let bg = language == .bg
         switch notice {
         case .notFound:
-            return bg ? "Не намерихме преписка с този номер и код. Проверете ги и опитайте пак; ако са верни, попитайте на гише „Деловодство“."
-                      : "We found no dossier with this number and code. Check them and try again; if they are right, please ask at the registry counter."
+            return bg
+                ? "Не намерихме преписка с този номер и код. Проверете ги и опитайте пак; ако са верни, попитайте на "
+                    + "гише „Деловодство“."
+                : "We found no dossier with this number and code. Check them and try again; if they are right, "
+                    + "please ask at the registry counter."
         case .numberMissing:
-            return bg ? "Въведете номера на преписката: цифрите от разписката." : "Enter the dossier number: the digits on your receipt."
+            return bg
+                ? "Въведете номера на преписката: цифрите от разписката."
+                : "Enter the dossier number: the digits on your receipt."
         case .numberDigitsOnly:
             return bg ? "Номерът съдържа само цифри." : "The number has digits only."
         case .codeLength(let n):
-            return bg ? "Кодът има \(AccessCode.length) знака; въведени са \(n)." : "The code has \(AccessCode.length) characters; you entered \(n)."
+            return bg
+                ? "Кодът има \(AccessCode.length) знака; въведени са \(n)."
+                : "The code has \(AccessCode.length) characters; you entered \(n)."
         case .notInCode:
-            return bg ? "В кода има само цифрите 2–9 и буквите \(letters)." : "Codes have only the digits 2–9 and the letters \(letters)."
+            return bg
+                ? "В кода има само цифрите 2–9 и буквите \(letters)."
+                : "Codes have only the digits 2–9 and the letters \(letters)."
         case .throttled:
-            return bg ? "Твърде много неуспешни опити на това табло. Нов опит след \(clock(wait))."
-                      : "Too many failed attempts on this board. Try again in \(clock(wait))."
+            return bg
+                ? "Твърде много неуспешни опити на това табло. Нов опит след \(clock(wait))."
+                : "Too many failed attempts on this board. Try again in \(clock(wait))."
         case .unavailable:
-            return bg ? "Проверката на преписки не работи на това табло в момента. Моля, попитайте на гише „Деловодство“."
-                      : "Dossier checks do not work on this board right now. Please ask at the registry counter."
+            return bg
+                ? "Проверката на преписки не работи на това табло в момента. Моля, попитайте на гише „Деловодство“."
+                : "Dossier checks do not work on this board right now. Please ask at the registry counter."
         }
     }
 
-    package static var letters: String { AccessCode.alphabet.filter(\.isLetter).map(String.init).joined(separator: " ") }
+    package static var letters: String {
+        AccessCode.alphabet.filter(\.isLetter).map(String.init).joined(separator: " ")
+    }
 
     /// "0:27", "4:05".
     package static func clock(_ seconds: Int) -> String {
@@ -74,9 +88,13 @@ package enum DossierText {
         let bg = language == .bg
         switch t {
         case .onTime: return bg ? "✓ В срок" : "✓ On time"
-        case .overdue(let n): return bg ? "⚠ Просрочена: срокът изтече преди \(days(n, language))" : "⚠ Overdue: the deadline passed \(days(n, language)) ago"
+        case .overdue(let n):
+            return bg
+                ? "⚠ Просрочена: срокът изтече преди \(days(n, language))"
+                : "⚠ Overdue: the deadline passed \(days(n, language)) ago"
         case .doneOnTime: return bg ? "✓ Изпълнена в срок" : "✓ Done on time"
-        case .doneLate(let n): return bg ? "⚠ Изпълнена \(days(n, language)) след срока" : "⚠ Done \(days(n, language)) after the deadline"
+        case .doneLate(let n):
+            return bg ? "⚠ Изпълнена \(days(n, language)) след срока" : "⚠ Done \(days(n, language)) after the deadline"
         }
     }
 
@@ -97,6 +115,7 @@ package enum DossierText {
         return "You have the right to complain: \(ways). See also \"Complaints and feedback\" on the home screen."
     }
 
-    package static let erased = LocalizedText(bg: "Когато излезете, номерът, кодът и този резултат се изтриват от таблото.",
-                                      en: "When you leave, the number, the code and this result are erased from the board.")
+    package static let erased = LocalizedText(
+        bg: "Когато излезете, номерът, кодът и този резултат се изтриват от таблото.",
+        en: "When you leave, the number, the code and this result are erased from the board.")
 }

@@ -16,8 +16,9 @@ package enum UIText {
     package static let openingHours = LocalizedText(bg: "Работно време", en: "Opening hours")
 
     package static let homeTitle = LocalizedText(bg: "С какво можем да помогнем?", en: "How can we help you?")
-    package static let homeHint = LocalizedText(bg: "Изберете с докосване, със стрелките и Enter или с цифра.",
-                                        en: "Choose by touch, with the arrows and Enter, or with a digit.")
+    package static let homeHint = LocalizedText(
+        bg: "Изберете с докосване, със стрелките и Enter или с цифра.",
+        en: "Choose by touch, with the arrows and Enter, or with a digit.")
     package static let comingSoon = LocalizedText(bg: "подготвя се", en: "coming soon")
 
     package static func item(_ item: HomeItem, language: Language) -> String {
@@ -36,7 +37,8 @@ package enum UIText {
 
     package static func itemDetail(_ item: HomeItem, language: Language) -> String {
         switch item {
-        case .services: return LocalizedText(bg: "документи, такси, срокове", en: "documents, fees, deadlines").text(language)
+        case .services:
+            return LocalizedText(bg: "документи, такси, срокове", en: "documents, fees, deadlines").text(language)
         case .search: return LocalizedText(bg: "по дума или номер", en: "by word or number").text(language)
         case .dossier: return LocalizedText(bg: "по номер и код", en: "by number and code").text(language)
         case .survey: return LocalizedText(bg: "оценете обслужването", en: "rate our service").text(language)
@@ -50,13 +52,20 @@ package enum UIText {
 
     package static let searchTitle = LocalizedText(bg: "Търсене на услуга", en: "Find a service")
     package static let search = LocalizedText(bg: "⌕ Търсене", en: "⌕ Search")
-    package static let searchHint = LocalizedText(bg: "Напишете какво търсите, например „скица“, „данък кола“, „наследници“ или номер на услуга. Може и на латиница.",
-                                          en: "Type what you need, e.g. \"sketch\", \"car tax\", \"heirs\" or a service number. Bulgarian words in Latin letters work too.")
+    package static let searchHint = LocalizedText(
+        bg:
+            "Напишете какво търсите, например „скица“, „данък кола“, „наследници“ или номер на услуга. Може и на "
+            + "латиница.",
+        en:
+            "Type what you need, e.g. \"sketch\", \"car tax\", \"heirs\" or a service number. Bulgarian words in "
+            + "Latin letters work too."
+    )
     package static func noResults(_ query: String, _ language: Language) -> String {
         language == .bg ? "Няма услуга, която да отговаря на „\(query)“." : "No service matches \"\(query)\"."
     }
     package static func noResultsHelp(phone: String, _ language: Language) -> String {
-        language == .bg ? "Опитайте с друга дума, разгледайте темите или попитайте на телефон \(phone)."
+        language == .bg
+            ? "Опитайте с друга дума, разгледайте темите или попитайте на телефон \(phone)."
             : "Try another word, browse the topics, or ask us on \(phone)."
     }
     package static let browseTopics = LocalizedText(bg: "Разгледайте темите", en: "Browse the topics")
@@ -69,22 +78,28 @@ package enum UIText {
     }
     package static let skipQuestion = LocalizedText(bg: "Пропусни ▶", en: "Skip ▶")
     package static let checkYourAnswers = LocalizedText(bg: "Проверете отговорите си", en: "Check your answers")
-    package static let cardNotSaved = LocalizedText(bg: "Отговорите не можаха да бъдат записани. Моля, опитайте отново или кажете на служител на гишето.",
-                                            en: "Your answers could not be saved. Please try again or tell a member of staff at the counter.")
-    package static let noResultsPublished = LocalizedText(bg: "Все още няма публикувани резултати от анкетата.", en: "No survey results have been published yet.")
+    package static let cardNotSaved = LocalizedText(
+        bg: "Отговорите не можаха да бъдат записани. Моля, опитайте отново или кажете на служител на гишето.",
+        en: "Your answers could not be saved. Please try again or tell a member of staff at the counter.")
+    package static let noResultsPublished = LocalizedText(
+        bg: "Все още няма публикувани резултати от анкетата.", en: "No survey results have been published yet.")
     package static let categoriesTitle = LocalizedText(bg: "Услуги по теми", en: "Services by topic")
     package static func serviceCount(_ n: Int, _ language: Language) -> String {
         if language == .bg { return n == 1 ? "1 услуга" : "\(n) услуги" }
         return n == 1 ? "1 service" : "\(n) services"
     }
-    package static let noServices = LocalizedText(bg: "В тази тема още няма услуги.", en: "There are no services in this topic yet.")
+    package static let noServices = LocalizedText(
+        bg: "В тази тема още няма услуги.", en: "There are no services in this topic yet.")
     package static let loading = LocalizedText(bg: "Зареждане…", en: "Loading…")
-    package static let cardUnavailable = LocalizedText(bg: "Описанието на тази услуга не може да бъде показано в момента.",
-                                               en: "The description of this service cannot be shown right now.")
+    package static let cardUnavailable = LocalizedText(
+        bg: "Описанието на тази услуга не може да бъде показано в момента.",
+        en: "The description of this service cannot be shown right now.")
     package static func askAtCounter(phone: String, _ language: Language) -> String {
-        language == .bg ? "Моля, попитайте на гишетата или на телефон \(phone)." : "Please ask at the counters or call \(phone)."
+        language == .bg
+            ? "Моля, попитайте на гишетата или на телефон \(phone)." : "Please ask at the counters or call \(phone)."
     }
-    package static let serviceMissing = LocalizedText(bg: "Тази услуга вече не е в каталога.", en: "This service is no longer in the catalogue.")
+    package static let serviceMissing = LocalizedText(
+        bg: "Тази услуга вече не е в каталога.", en: "This service is no longer in the catalogue.")
 
     package static let registerNumber = LocalizedText(bg: "Услуга №", en: "Service No.")
     package static let documents = LocalizedText(bg: "Необходими документи", en: "Documents to bring")
@@ -148,8 +163,12 @@ package enum UIText {
     }
 
     package static func listSummary(_ s: ServiceSummary, _ language: Language) -> String {
-        let fee = s.cheapest == 0 ? fee(cents: 0, language) : (language == .bg ? "от " : "from ") + fee(cents: s.cheapest, language)
-        let deadline = s.fastestDays == 0 ? days(0, language) : (language == .bg ? "до " : "within ") + days(s.fastestDays, language)
+        let fee =
+            s.cheapest == 0
+            ? fee(cents: 0, language) : (language == .bg ? "от " : "from ") + fee(cents: s.cheapest, language)
+        let deadline =
+            s.fastestDays == 0
+            ? days(0, language) : (language == .bg ? "до " : "within ") + days(s.fastestDays, language)
         return "\(fee) · \(deadline)"
     }
 
@@ -162,7 +181,8 @@ package enum UIText {
     package static func pageTitle(_ kind: PageKind) -> LocalizedText {
         switch kind {
         case .charter: return LocalizedText(bg: "Харта на клиента", en: "Client charter")
-        case .complaints: return LocalizedText(bg: "Жалби, сигнали и предложения", en: "Complaints, reports and suggestions")
+        case .complaints:
+            return LocalizedText(bg: "Жалби, сигнали и предложения", en: "Complaints, reports and suggestions")
         }
     }
 
@@ -170,11 +190,15 @@ package enum UIText {
     package static func unavailableBody(_ item: HomeItem, phone: String, _ language: Language) -> [String] {
         let what = UIText.item(item, language: language)
         if language == .bg {
-            return ["„\(what)“ все още не работи на това табло. Подготвяме го.",
-                    "Междувременно попитайте на гишето в центъра или се обадете на \(phone)."]
+            return [
+                "„\(what)“ все още не работи на това табло. Подготвяме го.",
+                "Междувременно попитайте на гишето в центъра или се обадете на \(phone).",
+            ]
         }
-        return ["\"\(what)\" does not work on this board yet. We are preparing it.",
-                "Meanwhile, please ask at a counter in the centre or call \(phone)."]
+        return [
+            "\"\(what)\" does not work on this board yet. We are preparing it.",
+            "Meanwhile, please ask at a counter in the centre or call \(phone).",
+        ]
     }
 
     package static let outOfOrderBG = "Таблото временно не работи"
@@ -187,8 +211,14 @@ package enum UIText {
 
     package static let weekdaysBG = ["понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"]
     package static let weekdaysEN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    package static let monthsBG = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"]
-    package static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    package static let monthsBG = [
+        "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември",
+        "декември",
+    ]
+    package static let monthsEN = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
 
     /// "събота, 21 ноември 2026" / "Saturday, 21 November 2026".
     package static func longDate(_ d: CalendarDate, _ language: Language) -> String {
