@@ -8,7 +8,7 @@ import Glibc
 /// running kiosk, went away, was replaced, or came back. Asked once a second (effect
 /// `.checkStore`); answers with an event only when something happened.
 ///
-/// - same file, `PRAGMA data_version` unchanged: nothing (about 2 µs);
+/// - same file, `PRAGMA data_version` unchanged: nothing (a cheap look, fit for once a second);
 /// - same file, data_version changed (a staff import committed): `.changed`, after checking that
 ///   the schema is not newer than this build;
 /// - the file is gone, or another file now has its name: the old connection is dropped (it would

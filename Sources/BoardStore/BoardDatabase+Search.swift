@@ -7,8 +7,8 @@ extension BoardDatabase {
         return documents
     }
 
-    /// The search index of the catalogue, built from the rows as they are read: the texts of
-    /// 5,000 services are about 7 MB as strings, and none of them needs to live longer than its row.
+    /// The search index of the catalogue, built from the rows as they are read: a large
+    /// catalogue's texts are megabytes as strings, and none of them needs to live longer than its row.
     public func loadSearchIndex() throws(StoreError) -> SearchIndex {
         var builder = SearchIndex.Builder()
         try forEachSearchDocument { builder.add($0) }

@@ -51,8 +51,8 @@ public final class BoardDatabase {
         """,
         BoardDatabase.dossierSchema,
         // The kiosk's catalogue query reads only this index, in its order, instead of each
-        // service's row (a page or more apiece with the card): 13 ms of a cold start at 5,000
-        // services (measured by kiosk-bench).
+        // service's row (a page or more apiece with the card), the larger part of a cold start at
+        // thousands of services (kiosk-bench's first-frame figures).
         "CREATE INDEX IF NOT EXISTS services_list ON services (category, name_bg, number, name_en, cheapest_cents, "
             + "fastest_days);",
         // What search reads besides the names, written at import: building the index then reads

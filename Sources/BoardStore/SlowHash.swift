@@ -78,7 +78,7 @@ public enum SlowHash {
     }
 
     /// crypt(3) of `phrase` with the method, cost and salt of `setting`; nil on failure. The
-    /// scratch area is on the heap (struct crypt_data is about 32 KB) and wiped afterwards.
+    /// scratch area (struct crypt_data, tens of kilobytes) is on the heap and wiped afterwards.
     package static func crypt(_ phrase: String, setting: String) -> String? {
         let size = Int(kiosk_crypt_data_size())
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)

@@ -6,8 +6,8 @@ import BoardTestSupport
 import Foundation
 import XCTest
 
-/// Golden screens of issue 5: the idle warning, the out-of-order screen, the staff prompt and the
-/// notice after a withdrawn service, reviewed by eye like the others.
+/// Golden screens of a board left alone in a lobby: the idle warning, the out-of-order screen, the
+/// staff prompt and the notice after a withdrawn service, reviewed by eye like the others.
 final class SessionGoldenTests: XCTestCase {
     func check(_ program: BoardProgram, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
         let size = program.state.size
